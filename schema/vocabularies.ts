@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { LANGUAGES } from "./languages.js";
+
+const localized = z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, z.string().min(1)])) as Record<
+  (typeof LANGUAGES)[number],
+  z.ZodString
+>);
+
+const term = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case"),
+  labels: localized,
+  description: localized.optional(),
+});
+
+export const UNIT_KINDS = ["count", "percent", "currency", "hours"] as const;
+const metricTerm = term.extend({ unit: z.enum(UNIT_KINDS) });
+
+export type Term = z.infer<typeof term>;
+export type MetricTerm = z.infer<typeof metricTerm>;
+export type LocalizedText = z.infer<typeof localized>;
+
+/** Each vocabulary file in schema/vocabularies/ and the term shape it holds. */
+const FILES = {
+  modelTypes: ["model-types.yaml", term],
+  sectors: ["sectors.yaml", term],
+  metrics: ["outcome-metrics.yaml", metricTerm],
+  partnerKinds: ["partner-kinds.yaml", term],
+  directions: ["directions.yaml", term],
+  levels: ["levels.yaml", term],
+  statuses: ["statuses.yaml", term],
+  sections: ["sections.yaml", term],
+} as const;
+
+type Files = typeof FILES;
+export type Vocabularies = { [K in keyof Files]: readonly z.infer<Files[K][1]>[] };
+export type VocabularyName = keyof Vocabularies;
+
+/** Reads and checks every vocabulary. A broken vocabulary is a setup error, reported with its file. */
+export function loadVocabularies(dir: string): Vocabularies {
+  const out: Partial<Record<VocabularyName, unknown>> = {};
+  for (const [name, [file, shape]] of Object.entries(FILES) as [VocabularyName, Files[VocabularyName]][]) {
+    const path = join(dir, file);
+    const result = z.array(shape).min(1).safeParse(parse(readFileSync(path, "utf8")));
+    if (!result.success) {
+      const first = result.error.issues[0];
+      throw new VocabularyError(`${path}: ${first?.path.join(".")}: ${first?.message}`);
+    }
+    const ids = new Set<string>();
+    for (const t of result.data) {
+      if (ids.has(t.id)) throw new VocabularyError(`${path}: the id "${t.id}" appears twice`);
+      ids.add(t.id);
+    }
+    out[name] = result.data;
+  }
+  return out as Vocabularies;
+}
+
+export class VocabularyError extends Error {
+  override name = "VocabularyError";
+}
+
+export function termIds(terms: readonly Term[]): [string, ...string[]] {
+  return terms.map((t) => t.id) as [string, ...string[]];
+}

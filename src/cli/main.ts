@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { VocabularyError } from "../../schema/vocabularies.js";
+import { ProjectError } from "../build/open-project.js";
+import { PACKAGE_ROOT } from "../paths/package-root.js";
+import { buildCommand } from "./build.js";
+import { checkCommand } from "./check.js";
+import { processIO, type CliIO } from "./io.js";
+import { newCommand } from "./new.js";
+import { schemaCommand } from "./schema.js";
+import { USAGE, UsageError } from "./usage.js";
+
+const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
+  check: checkCommand,
+  build: buildCommand,
+  new: newCommand,
+  schema: schemaCommand,
+};
+
+/** Runs one command line and returns the exit code. Never throws. */
+export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  const [command, ...rest] = args;
+  if (command === undefined || command === "help" || command === "-h" || command === "--help") {
+    (command === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version") {
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
+    io.stdout(`${pkg.version}\n`);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.stderr(`casebook: unknown command "${command}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return await handler(rest, io);
+  } catch (error) {
+    return reportFailure(error, io, debug);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIO, debug: boolean): number {
+  const code = (error as { code?: string }).code ?? "";
+  if (error instanceof UsageError || code.startsWith("ERR_PARSE_ARGS")) {
+    io.stderr(`casebook: ${(error as Error).message}\nRun \`casebook --help\` for the commands and options.\n`);
+    return 2;
+  }
+  if (error instanceof ProjectError) {
+    io.stderr(`casebook: ${error.message}\n  hint: ${error.hint}\n`);
+  } else if (error instanceof VocabularyError) {
+    io.stderr(`casebook: a vocabulary file is broken: ${error.message}\n  hint: fix the file named above; every term needs an id and labels in en, zh, fr and ru.\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`casebook: unexpected error: ${message}\n  hint: this is a bug in Casebook; run again with --debug and report the output.\n`);
+  }
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,21 @@
+/** Thrown for a command line that cannot be run as written: exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export const USAGE = `Usage: casebook <command> [options]
+
+Commands:
+  check [--cases DIR] [--format pretty|github|json] [--strict]
+                         validate every case; exit 0 clean, 1 errors, 2 usage
+  build [--cases DIR] [--out DIR] [--no-pdf] [--lang L]
+                         build the casebook into dist/
+  new <id> [--lang L]    write a new draft case from the template
+  schema                 print the JSON Schema of a case file
+
+Options for every command:
+  --debug                show the stack trace of an unexpected error
+  -h, --help             show this help
+  --version              print Casebook's version
+
+Exit codes: 0 success, 1 problems found or the command failed, 2 wrong usage.`;

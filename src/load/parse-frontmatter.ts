@@ -1,0 +1,107 @@
+import { isMap, parseDocument, visit, type Document } from "yaml";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { RuleId } from "../diagnostics/rules.js";
+import type { SourceText } from "./source-text.js";
+import type { SplitFile } from "./split-frontmatter.js";
+
+export interface ParsedFrontmatter {
+  /** The YAML document, whose node ranges are offsets inside `yaml`; add `yamlOffset` for the file. */
+  doc: Document;
+  yamlOffset: number;
+  /** The plain data, or undefined when the YAML is too broken to read. */
+  data?: Record<string, unknown>;
+}
+
+const YAML_CODES: Record<string, RuleId> = {
+  DUPLICATE_KEY: "frontmatter-duplicate-key",
+  TAB_AS_INDENT: "frontmatter-tab",
+};
+/** Plain scalars that YAML 1.1 readers (GitHub's preview, js-yaml, PyYAML) take as booleans. */
+const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+/** Deeper frontmatter is never legitimate and is refused before it is turned into data. */
+export const MAX_FRONTMATTER_DEPTH = 8;
+
+export function parseFrontmatter(
+  split: SplitFile,
+  source: SourceText,
+  display: string,
+): { frontmatter: ParsedFrontmatter; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (start: number, end: number) => source.range(split.yamlOffset + start, split.yamlOffset + end);
+  const report = (ruleId: RuleId, reason: string, start: number, end: number, hint?: string) =>
+    diagnostics.push(createDiagnostic({ ruleId, reason, file: display, place: at(start, end), ...(hint ? { hint } : {}) }));
+
+  // Tabs first: YAML forbids them in indentation, and its own message about them is cryptic.
+  const tabLines = new Set<number>();
+  for (const match of split.yaml.matchAll(/^[ ]*\t/gm)) {
+    const tab = match.index + match[0].length - 1;
+    tabLines.add(source.point(split.yamlOffset + tab).line);
+    report("frontmatter-tab", "A tab is used for indentation.", tab, tab + 1);
+  }
+
+  const doc = parseDocument(split.yaml, { prettyErrors: false, uniqueKeys: true, strict: true });
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = problem.pos;
+    const ruleId = YAML_CODES[problem.code] ?? "frontmatter-syntax";
+    if (ruleId === "frontmatter-tab" && tabLines.has(source.point(split.yamlOffset + start).line)) continue;
+    report(ruleId, yamlReason(problem.code, problem.message), start, Math.max(end, start + 1));
+  }
+  const frontmatter: ParsedFrontmatter = { doc, yamlOffset: split.yamlOffset };
+  if (diagnostics.length > 0) return { frontmatter, diagnostics };
+
+  if (doc.contents === null) {
+    report("frontmatter-empty", "The frontmatter is empty.", 0, 0);
+    return { frontmatter, diagnostics };
+  }
+  if (!isMap(doc.contents)) {
+    const [start, end] = doc.contents.range ?? [0, 0];
+    report("frontmatter-not-mapping", "The frontmatter must be a set of `key: value` fields.", start, end);
+    return { frontmatter, diagnostics };
+  }
+
+  let tooDeep = false;
+  visit(doc, {
+    Alias(_key, node) {
+      const [start, end] = node.range ?? [0, 0];
+      report("frontmatter-alias", `The YAML alias \`*${node.source}\` is not allowed in case frontmatter.`, start, end);
+    },
+    Node(_key, node, path) {
+      if (!tooDeep && path.length > MAX_FRONTMATTER_DEPTH * 2 + 1) {
+        tooDeep = true;
+        const [start, end] = node.range ?? [0, 0];
+        report("frontmatter-syntax", `The frontmatter is nested more than ${MAX_FRONTMATTER_DEPTH} levels deep.`, start, end);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Scalar(_key, node) {
+      if (node.type === "PLAIN" && typeof node.source === "string" && YAML11_BOOLEANS.test(node.source)) {
+        const [start, end] = node.range ?? [0, 0];
+        report(
+          "frontmatter-ambiguous-boolean",
+          `\`${node.source}\` is read as the text "${node.source}" here, but as true/false by many other YAML tools.`,
+          start,
+          end,
+          `Put it in quotes ("${node.source}") so every tool reads the same value.`,
+        );
+      }
+    },
+  });
+  if (diagnostics.some((d) => d.fatal)) return { frontmatter, diagnostics };
+  frontmatter.data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+  return { frontmatter, diagnostics };
+}
+
+function yamlReason(code: string, message: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "This key appears more than once in the same block.";
+    case "TAB_AS_INDENT":
+      return "A tab is used for indentation.";
+    default: {
+      const first = message.split("\n")[0]?.replace(/ at line \d+, column \d+.*$/, "") ?? message;
+      return `The YAML cannot be read: ${first.charAt(0).toLowerCase()}${first.slice(1).replace(/\.?$/, ".")}`;
+    }
+  }
+}
+

@@ -1,0 +1,75 @@
+import { posix } from "node:path";
+import { createDiagnostic, type Diagnostic, type Range } from "../../diagnostics/diagnostic.js";
+import type { CaseAssets } from "../../load/list-case-assets.js";
+import { closest } from "../closest.js";
+import { bodyPlace, frontmatterPlace } from "../places.js";
+import type { ValidatedFile } from "../validate-file.js";
+import type { RuleInput } from "./rule-input.js";
+
+/** Images and covers are files inside their own case folder, and images say what they show. */
+export function assetPaths(input: RuleInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of input.files) {
+    const assets = input.assets.get(file.ref.id)?.assets ?? new Map();
+    for (const image of file.references?.images ?? []) {
+      const place = bodyPlace(file, image.start, image.end);
+      const problem = checkPath(image.url, assets, file, place);
+      if (problem) out.push(problem);
+      if (!image.alt.trim())
+        out.push(
+          createDiagnostic({ ruleId: "image-alt-missing", file: file.ref.display, place, reason: "The image has no alternative text." }),
+        );
+    }
+    const cover = file.frontmatter?.data?.["cover"] as { src?: unknown } | undefined;
+    if (cover && typeof cover.src === "string") {
+      const problem = checkPath(cover.src, assets, file, frontmatterPlace(file, ["cover", "src"]));
+      if (problem) out.push(problem);
+    }
+  }
+  return out;
+}
+
+/** Resolves a relative URL against the case folder; returns the problem, if any. */
+export function resolveCasePath(url: string): { path: string } | { outside: string } {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//"))
+    return { outside: "it is a web address or data URL; images must be files in the case folder" };
+  let decoded = url.split(/[?#]/)[0] ?? "";
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    return { outside: "its percent-encoding is broken" };
+  }
+  if (decoded.includes("\\")) return { outside: "it uses backslashes" };
+  if (decoded.startsWith("/")) return { outside: "it is an absolute path" };
+  const normalized = posix.normalize(decoded);
+  if (normalized === ".." || normalized.startsWith("../")) return { outside: "it leads out of the case folder" };
+  return { path: normalized.replace(/^\.\//, "") };
+}
+
+function checkPath(url: string, assets: CaseAssets, file: ValidatedFile, place: Range): Diagnostic | undefined {
+  const resolved = resolveCasePath(url);
+  if ("outside" in resolved)
+    return createDiagnostic({
+      ruleId: "path-outside-case",
+      file: file.ref.display,
+      place,
+      reason: `\`${url}\` is not allowed: ${resolved.outside}.`,
+    });
+  const kind = assets.get(resolved.path);
+  if (kind === "link-outside")
+    return createDiagnostic({
+      ruleId: "path-outside-case",
+      file: file.ref.display,
+      place,
+      reason: `\`${url}\` is a symbolic link that leads out of the case folder.`,
+    });
+  if (kind === "file") return undefined;
+  const near = closest(resolved.path, [...assets.keys()], 3);
+  return createDiagnostic({
+    ruleId: "image-missing",
+    file: file.ref.display,
+    place,
+    reason: `\`${resolved.path}\` does not exist in the case folder.`,
+    ...(near.length ? { hint: `Files in this case: ${near.join(", ")}.`, expected: near } : {}),
+  });
+}
