@@ -1,11 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+// In CI the JSON reporter also writes the real counts that .ci/run prints as its last line.
+const reporters = process.env["CI"] ? ["default", ["json", { outputFile: "test-results.json" }]] : ["default"];
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/setup/compile.ts"],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: "forks",
+    reporters: reporters as never,
   },
 });
