@@ -1,33 +1,68 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { caseJsonSchema } from "../../schema/json-schema.js";
+import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { loadCasebook } from "../load/load-casebook.js";
+import { linkCasebook } from "../link/link-casebook.js";
+import { PACKAGE_ROOT } from "../paths/package-root.js";
+import { validateCasebook } from "../validate/validate-casebook.js";
 import { writeAtomically } from "./atomic-output.js";
-import { checkCasebook } from "./check-casebook.js";
-import type { Project } from "./open-project.js";
+import { sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
+import { writeSite } from "./write-site.js";
 
 export interface BuildOptions {
   out: string;
+  languages?: Language[];
+  pdf: boolean;
+  includeDrafts?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
-  written: string[];
+  pages: number;
+  cases: number;
 }
 
-/** Validates everything first; writes the output only when no file has an error. */
+/** The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env["SOURCE_DATE_EPOCH"];
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** Validates everything first; renders and writes the output only when no file has an error. */
 export async function buildCasebook(project: Project, options: BuildOptions): Promise<BuildResult> {
-  const checked = checkCasebook(project);
-  const result: BuildResult = { ok: false, diagnostics: checked.diagnostics, sources: checked.sources, written: [] };
-  if (checked.diagnostics.some((d) => d.fatal)) return result;
+  requireCasesDir(project);
+  const loaded = loadCasebook(project.casesDir, project.cwd);
+  const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear });
+  const sources = new Map(project.sources);
+  for (const file of loaded.files) if (file.source) sources.set(file.ref.display, file.source.text);
+  const diagnostics = sortDiagnostics([...project.diagnostics, ...validated.diagnostics]);
+  const result: BuildResult = { ok: false, diagnostics, sources, pages: 0, cases: 0 };
+  if (diagnostics.some((d) => d.fatal)) return result;
+  if (!project.config)
+    throw new ProjectError("There is no casebook.config.yaml in this folder.", "Create one (see the bundled casebook.config.yaml) to give the casebook its title, edition, languages and base URL.");
+  const config = options.languages?.length ? { ...project.config, languages: options.languages } : project.config;
+  const book = linkCasebook(validated, loaded, { config, vocabularies: project.vocabularies, includeDrafts: options.includeDrafts ?? false });
+  const themeDir = themeFolder(project, config.theme);
   await writeAtomically(options.out, async (dir) => {
-    const schemaDir = join(dir, "site", "schema");
-    mkdirSync(schemaDir, { recursive: true });
-    writeFileSync(join(schemaDir, "case.schema.json"), `${JSON.stringify(caseJsonSchema(project.vocabularies), null, 2)}\n`);
-    result.written.push("site/schema/case.schema.json");
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: buildDate(), withPdf: false });
+    result.pages = site.pages;
   });
+  result.cases = book.cases.length;
   result.ok = true;
   return result;
 }
+
+/** A theme folder of the project's own, or one that ships with Casebook. */
+function themeFolder(project: Project, theme: string): string {
+  for (const root of [project.cwd, PACKAGE_ROOT]) {
+    const dir = join(root, "themes", theme);
+    if (existsSync(join(dir, "web.css"))) return dir;
+  }
+  throw new ProjectError(`The theme "${theme}" was not found.`, `Create themes/${theme}/ or set \`theme: default\` in casebook.config.yaml.`);
+}
+

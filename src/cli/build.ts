@@ -26,12 +26,13 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const format = pickFormat(values.format, io);
   const project = openProject({ cwd: io.cwd, cases: values.cases });
   const out = resolve(io.cwd, values.out);
-  const result = await buildCasebook(project, { out });
+  const languages = (values.lang ?? []).filter(isLanguage);
+  const result = await buildCasebook(project, { out, pdf: !values["no-pdf"], ...(languages.length ? { languages } : {}) });
   if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, format, result.sources, io));
   if (!result.ok) {
     io.stderr(`casebook: the build stopped before writing anything because of the errors above; ${displayPath(out, io.cwd)} is unchanged.\n`);
     return 1;
   }
-  io.stdout(`Built ${result.written.length} file(s) into ${displayPath(out, io.cwd)}/ (the website and PDF are not implemented yet: see README).\n`);
+  io.stdout(`Built ${result.cases} cases, ${result.pages} pages into ${displayPath(out, io.cwd)}/site/ (the PDF is not implemented yet: see README).\n`);
   return 0;
 }

@@ -1,0 +1,41 @@
+import type { Element, ElementContent } from "hast";
+import type { Language } from "../../schema/languages.js";
+import type { Casebook } from "../link/casebook-model.js";
+import type { ThemeStrings, Translate } from "./theme-strings.js";
+
+/** What every page template receives. */
+export interface SiteContext {
+  book: Casebook;
+  lang: Language;
+  t: Translate;
+  strings: ThemeStrings;
+  /** ISO date of the build (from SOURCE_DATE_EPOCH when set). */
+  buildDate: string;
+  /** Whether PDFs are produced, so pages link to them. */
+  withPdf: boolean;
+}
+
+/** A page before the layout wraps it. */
+export interface Page {
+  path: string;
+  lang: Language;
+  title: string;
+  description?: string;
+  /** The same page in each language, for hreflang and the language switcher. */
+  alternates: Partial<Record<Language, string>>;
+  main: (ElementContent | null)[];
+  /** Marks the page's content for the search index (case pages only). */
+  searchable?: boolean;
+  /** Scripts the page needs, by asset name (search and facets only). */
+  scripts?: string[];
+  jsonLd?: string;
+  ogType?: "website" | "article";
+  /** Extra classes on <body>. */
+  bodyClass?: string;
+}
+
+export function sameInEveryLanguage(book: Casebook, path: (lang: Language) => string): Partial<Record<Language, string>> {
+  return Object.fromEntries(book.languages.map((l) => [l, path(l)]));
+}
+
+export type { Element };

@@ -1,0 +1,81 @@
+import { h } from "hastscript";
+import { toHtml } from "hast-util-to-html";
+import type { Language } from "../../schema/languages.js";
+import type { Casebook } from "../link/casebook-model.js";
+import { localize } from "../link/localize.js";
+import { layout } from "./layout.js";
+import type { Page, SiteContext } from "./page.js";
+import { browsePage } from "./pages/browse-page.js";
+import { casePage } from "./pages/case-page.js";
+import { homePage } from "./pages/home-page.js";
+import { aboutPage, notFoundPage, searchPage } from "./pages/simple-pages.js";
+import { statisticsPage } from "./pages/statistics-page.js";
+import { termPages } from "./pages/term-pages.js";
+import { translator, type ThemeStrings } from "./theme-strings.js";
+import { fileForPath, paths } from "./urls.js";
+
+/** A rendered page: where it goes, its HTML, and whether the search index takes it. */
+export interface RenderedPage {
+  path: string;
+  file: string;
+  lang: Language;
+  html: string;
+  searchable: boolean;
+  alternates: Partial<Record<Language, string>>;
+}
+
+export interface SiteOptions {
+  strings: ThemeStrings;
+  buildDate: string;
+  withPdf: boolean;
+}
+
+export function siteContext(book: Casebook, lang: Language, options: SiteOptions): SiteContext {
+  return { book, lang, t: translator(options.strings, lang), strings: options.strings, buildDate: options.buildDate, withPdf: options.withPdf };
+}
+
+/** Every page of one language, in a stable order. Pure: returns HTML, writes nothing. */
+export function renderLanguage(book: Casebook, lang: Language, options: SiteOptions): RenderedPage[] {
+  const ctx = siteContext(book, lang, options);
+  const pages: Page[] = [
+    homePage(ctx),
+    browsePage(ctx),
+    ...book.cases.map((entry) => casePage(entry, ctx)),
+    ...termPages(ctx),
+    statisticsPage(ctx),
+    searchPage(ctx),
+    aboutPage(ctx),
+  ];
+  return pages.map((page) => renderPage(page, ctx));
+}
+
+/** The pages that belong to no language: the language chooser at `/` and the 404 page. */
+export function renderShared(book: Casebook, options: SiteOptions): RenderedPage[] {
+  const lang = book.config.defaultLanguage;
+  const ctx = siteContext(book, lang, options);
+  const chooser: Page = {
+    path: "/",
+    lang,
+    title: localize(book.config.title, lang),
+    alternates: Object.fromEntries(book.languages.map((l) => [l, paths.home(l)])),
+    main: [
+      h("h1", localize(book.config.title, lang)),
+      h("ul.language-chooser", { ariaLabel: ctx.t("root.choose") }, book.languages.map((l) => {
+        const t = translator(options.strings, l);
+        return h("li", { lang: l }, [h("a", { href: paths.home(l), hrefLang: l }, [h("strong", localize(book.config.title, l)), h("span", ` — ${t("language.name")}`)])]);
+      })),
+    ],
+  };
+  return [renderPage(chooser, ctx), renderPage(notFoundPage(ctx), ctx)];
+}
+
+function renderPage(page: Page, ctx: SiteContext): RenderedPage {
+  return {
+    path: page.path,
+    file: fileForPath(page.path),
+    lang: page.lang,
+    html: toHtml(layout(page, ctx)),
+    searchable: page.searchable ?? false,
+    alternates: page.alternates,
+  };
+}
