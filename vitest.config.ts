@@ -6,7 +6,7 @@ const reporters = process.env["CI"] ? ["default", ["json", { outputFile: "test-r
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/compile.ts"],
+    globalSetup: ["test/setup/compile.ts", "test/setup/build-sample.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",

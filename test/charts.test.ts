@@ -65,6 +65,8 @@ describe("worldChoropleth", () => {
     expect(china.tagName).toBe("path");
     expect(classes(china)).toEqual(["choropleth-5"]);
     expect(toString(titleOf(china)!)).toBe("China: 100 cases");
+    // Only a presentation attribute as fallback colour, which any CSS rule on the class overrides.
+    expect(Object.keys(china.properties).sort()).toEqual(["className", "d", "dataCountry", "fill"]);
     expect(html).toMatch(/<path class="choropleth-5" data-country="CN"[^>]* d="M[^"]+"><title>China: 100 cases<\/title><\/path>/);
   });
 

@@ -60,10 +60,12 @@ export function renderShared(book: Casebook, options: SiteOptions): RenderedPage
     alternates: Object.fromEntries(book.languages.map((l) => [l, paths.home(l)])),
     main: [
       h("h1", localize(book.config.title, lang)),
-      h("ul.language-chooser", { ariaLabel: ctx.t("root.choose") }, book.languages.map((l) => {
-        const t = translator(options.strings, l);
-        return h("li", { lang: l }, [h("a", { href: paths.home(l), hrefLang: l }, [h("strong", localize(book.config.title, l)), h("span", ` — ${t("language.name")}`)])]);
-      })),
+      h("nav", { ariaLabel: ctx.t("root.choose") }, [
+        h("ul.language-chooser", book.languages.map((l) => {
+          const t = translator(options.strings, l);
+          return h("li", { lang: l }, [h("a", { href: paths.home(l), hrefLang: l }, [h("strong", localize(book.config.title, l)), h("span", ` — ${t("language.name")}`)])]);
+        })),
+      ]),
     ],
   };
   return [renderPage(chooser, ctx), renderPage(notFoundPage(ctx), ctx)];

@@ -2,7 +2,7 @@ import type { Element } from "hast";
 import { s } from "hastscript";
 import type { ValueFormat } from "./chart-frame.js";
 import { round1 } from "./chart-frame.js";
-import { fallbackOpacity } from "./choropleth-scale.js";
+import { fallbackFill } from "./choropleth-scale.js";
 import { textWidth } from "./text-fit.js";
 
 export const legendFontSize = 20;
@@ -62,7 +62,7 @@ export function choroplethLegend(options: {
           y: round1(middle - swatch / 2),
           width: swatch,
           height: swatch,
-          fillOpacity: fallbackOpacity[entry.step],
+          fill: fallbackFill[entry.step],
           stroke: "currentColor",
           strokeOpacity: 0.4,
         }),

@@ -26,5 +26,8 @@ export function choroplethStep(count: number | undefined, breaks: readonly numbe
   return index === -1 ? breaks.length : index + 1;
 }
 
-/** Fill opacity of each step when the theme gives no colours: shades of the text colour. */
-export const fallbackOpacity = [0.07, 0.25, 0.4, 0.55, 0.72, 0.9] as const;
+/**
+ * The fill of each step as a presentation attribute, for a map shown without the theme (a feed reader, a saved
+ * file). Any CSS rule on `.choropleth-N` overrides it, so the theme's light and dark palettes win.
+ */
+export const fallbackFill = ["#e8ecf0", "#cfe1f3", "#9ec5e8", "#5f9fd6", "#2e78bd", "#0b4f94"] as const;

@@ -3,7 +3,7 @@ import { s } from "hastscript";
 import type { ChartResult, ChartText, ValueFormat } from "./chart-frame.js";
 import { chartSvg, checkValue, defaultValueFormat, round1 } from "./chart-frame.js";
 import { choroplethLegend } from "./choropleth-legend.js";
-import { choroplethBreaks, choroplethStep, fallbackOpacity } from "./choropleth-scale.js";
+import { choroplethBreaks, choroplethStep, fallbackFill } from "./choropleth-scale.js";
 import { dataTable } from "./data-table.js";
 import { smallCountryPoint, worldGeometry } from "./world-geometry.js";
 
@@ -53,7 +53,7 @@ export function worldChoropleth(options: WorldChoroplethOptions): ChartResult {
     if (shape.alpha2 !== undefined) drawn.add(shape.alpha2);
     return s(
       "path",
-      { className: [`choropleth-${step}`], dataCountry: shape.alpha2, fillOpacity: fallbackOpacity[step], d: shape.d },
+      { className: [`choropleth-${step}`], dataCountry: shape.alpha2, fill: fallbackFill[step], d: shape.d },
       step > 0 && shape.alpha2 !== undefined && count !== undefined ? [titleOf(shape.alpha2, count)] : [],
     );
   });
@@ -72,7 +72,7 @@ export function worldChoropleth(options: WorldChoroplethOptions): ChartResult {
           cx: round1(point[0]),
           cy: round1(point[1]),
           r: markerRadius,
-          fillOpacity: fallbackOpacity[step],
+          fill: fallbackFill[step],
         },
         [titleOf(alpha2, count)],
       ),

@@ -26,12 +26,16 @@ export function caseJsonLd(view: CaseView, book: Casebook): JsonLd {
     ...(p.orcid ? { sameAs: `https://orcid.org/${p.orcid}` } : {}),
   });
   const publisher = { "@type": "Organization", name: localize(book.config.publisher, lang) };
-  const term = (kind: string, terms: Casebook["vocabularies"]["sectors"]) => (id: string) => ({
+  // Model types and sectors have pages of their own on the site: they name the terms and their sets.
+  const term = (set: string, terms: Casebook["vocabularies"]["sectors"], page: (id: string) => string) => (id: string) => ({
     "@type": "DefinedTerm",
     name: termLabel(terms, id, lang),
     termCode: id,
-    inDefinedTermSet: kind,
+    url: absoluteUrl(base, page(id)),
+    inDefinedTermSet: absoluteUrl(base, set),
   });
+  const model = term(paths.models(lang), book.vocabularies.modelTypes, (id) => paths.model(lang, id));
+  const sector = term(paths.sectors(lang), book.vocabularies.sectors, (id) => paths.sector(lang, id));
   return {
     "@context": "https://schema.org",
     "@type": "ScholarlyArticle",
@@ -47,7 +51,7 @@ export function caseJsonLd(view: CaseView, book: Casebook): JsonLd {
     ...(version.translators.length ? { translator: version.translators.map(person) } : {}),
     datePublished: version.published,
     dateModified: version.updated ?? version.published,
-    about: [...data.models.map(term("model-types", book.vocabularies.modelTypes)), ...data.sectors.map(term("sectors", book.vocabularies.sectors))],
+    about: [...data.models.map(model), ...data.sectors.map(sector)],
     ...(version.tags.length ? { keywords: [...version.tags] } : {}),
     spatialCoverage: data.countries.map((code) => ({ "@type": "Country", name: countryName(code, lang), identifier: code })),
     temporalCoverage: `${data.period.start}/${data.period.end ?? ".."}`,

@@ -22,5 +22,5 @@ export const CITATION_WORDS: Record<Language, CitationWords> = {
   zh: { joinNames: (names) => names.join("、"), in: "载", edition: (e) => `${e} 版`, translated: (n) => `${n} 译` },
 };
 
-/** biblatex's `langid` (babel language names). */
-export const BABEL_LANGUAGE: Record<Language, string> = { en: "english", zh: "chinese", fr: "french", ru: "russian" };
+/** biblatex's `langid` (babel language names; babel has none for Chinese, which is set with CJK packages). */
+export const BABEL_LANGUAGE: Partial<Record<Language, string>> = { en: "english", fr: "french", ru: "russian" };

@@ -9,11 +9,12 @@ import { escapeLatex } from "./latex-escape.js";
 export type ReferencePart = { text: string; italic?: true; href?: string };
 
 /**
- * What every format cites: the version the view shows (a fallback view cites the original, in its
- * own language, at its own page), inside the casebook's edition.
+ * What every format cites: the version the view shows (a fallback view cites the original, at its
+ * own page), inside the casebook's edition with the title and publisher in that version's language.
  */
-function cited(view: CaseView, book: Casebook, lang: Language) {
+function cited(view: CaseView, book: Casebook) {
   const { entry, version } = view;
+  const lang = version.lang;
   return {
     key: `casebook-${entry.id}-${version.lang}`,
     authors: entry.data.authors.map((a) => a.name),
@@ -35,11 +36,12 @@ function cited(view: CaseView, book: Casebook, lang: Language) {
 /**
  * An APA-like reference, in parts so that a renderer can set the casebook's title in italics and the
  * URL as a link without building HTML from strings: `Authors (year). Title (Translators, Trans.).
- * In *Casebook* (edition ed.). Publisher. URL`. Names are printed as written (the data does not
- * split family and given names, and many are organisations or Chinese names).
+ * In *Casebook* (edition ed.). Publisher. URL`, with the connecting words in the reader's language
+ * `lang`. Names are printed as written: the data does not split family and given names, and many
+ * are organisations or Chinese names.
  */
 export function caseReferenceParts(view: CaseView, book: Casebook, lang: Language): ReferencePart[] {
-  const c = cited(view, book, lang);
+  const c = cited(view, book);
   const words = CITATION_WORDS[lang];
   const end = (text: string) => (/[.!?。！？]$/.test(text) ? "" : ".");
   const translation = c.translators.length ? ` (${words.translated(words.joinNames(c.translators))})` : "";
@@ -65,7 +67,7 @@ export function caseReference(view: CaseView, book: Casebook, lang: Language): s
  * package read it as is) with any brace or backslash removed.
  */
 export function caseBibtex(view: CaseView, book: Casebook): string {
-  const c = cited(view, book, view.version.lang);
+  const c = cited(view, book);
   const names = (list: readonly string[]) => list.map((n) => `{${escapeLatex(n)}}`).join(" and ");
   const fields: [string, string][] = [
     ["author", names(c.authors)],
@@ -77,8 +79,9 @@ export function caseBibtex(view: CaseView, book: Casebook): string {
     ["year", c.year],
     ["date", view.version.published],
     ["url", c.url.replace(/[{}\\\s]/g, "")],
-    ["langid", BABEL_LANGUAGE[view.version.lang]],
   ];
+  const langid = BABEL_LANGUAGE[view.version.lang];
+  if (langid) fields.push(["langid", langid]);
   if (view.version.tags.length) fields.push(["keywords", view.version.tags.map(escapeLatex).join(", ")]);
   const width = Math.max(...fields.map(([name]) => name.length));
   return `@incollection{${c.key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(",\n")}\n}\n`;
@@ -102,7 +105,7 @@ export interface CslItem {
 }
 
 export function caseCslJson(view: CaseView, book: Casebook): CslItem {
-  const c = cited(view, book, view.version.lang);
+  const c = cited(view, book);
   const [y, m, d] = view.version.published.split("-").map(Number) as [number, number, number];
   return {
     id: c.key,

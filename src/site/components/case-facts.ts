@@ -47,7 +47,7 @@ export function outcomesTable(entry: CaseEntry, ctx: SiteContext): Element | nul
     if (unit === "hours") return `${number} h`;
     return number;
   };
-  return h("section.case-outcomes", { ariaLabelledby: "case-outcomes-title" }, [
+  return h("section.case-outcomes", [
     h("h2#case-outcomes-title", t("case.outcomes")),
     h("div.table-wrap", { role: "region", tabIndex: 0, ariaLabelledby: "case-outcomes-title" }, [
       h("table", [

@@ -43,7 +43,7 @@ export function browsePage(ctx: SiteContext): Page {
       h("label", ["≥ ", h("input", { type: "number", name: "from", min: minYear, max: maxYear, placeholder: String(minYear), inputMode: "numeric", ariaLabel: `${t("facet.period")} ≥` })]),
       h("label", ["≤ ", h("input", { type: "number", name: "to", min: minYear, max: maxYear, placeholder: String(maxYear), inputMode: "numeric", ariaLabel: `${t("facet.period")} ≤` })]),
     ]),
-    h("button.facet-reset", { type: "reset" }, t("browse.reset")),
+    h("p.facet-buttons", [h("button", { type: "submit" }, t("browse.apply")), " ", h("button.facet-reset", { type: "reset" }, t("browse.reset"))]),
   ]);
   const staticFacets = h("nav.static-facets", { ariaLabel: t("browse.filters") }, [
     h("ul", [

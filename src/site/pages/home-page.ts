@@ -1,13 +1,11 @@
 import { h } from "hastscript";
 import { viewCase } from "../../link/case-view.js";
 import { localize } from "../../link/localize.js";
-import { worldChoropleth } from "../charts/world-choropleth.js";
+import { casesByCountry, casesMap } from "../components/cases-map.js";
 import { caseCard } from "../components/case-card.js";
 import { byLabel, termLabel } from "../components/labels.js";
-import { countryLabel } from "../components/labels.js";
 import { sameInEveryLanguage, type Page, type SiteContext } from "../page.js";
 import { paths } from "../urls.js";
-import { casesByCountry } from "./statistics-page.js";
 
 /** The front page: the edition, an introduction, counts, a map and ways in. */
 export function homePage(ctx: SiteContext): Page {
@@ -20,13 +18,7 @@ export function homePage(ctx: SiteContext): Page {
       return date(b).localeCompare(date(a)) || a.number - b.number;
     })
     .slice(0, 6);
-  const map = worldChoropleth({
-    counts: byCountry,
-    countryName: (code) => countryLabel(code, lang),
-    title: t("home.map"),
-    description: t("stats.mapDesc"),
-    idPrefix: "home-map",
-  });
+  const map = casesMap(ctx, "home-map", t("home.map"));
   const v = book.vocabularies;
   return {
     path: paths.home(lang),

@@ -16,7 +16,7 @@ export function searchPage(ctx: SiteContext): Page {
       h("h1", t("search.title")),
       h("form.search-form", { role: "search", action: paths.search(lang), method: "get", dataLang: lang }, [
         h("label", { htmlFor: "search-input" }, t("search.label")),
-        h("input#search-input", { type: "search", name: "q", autoComplete: "off" }),
+        h("span.search-box", [h("input#search-input", { type: "search", name: "q", autoComplete: "off" }), " ", h("button", { type: "submit" }, t("nav.search"))]),
         h("label.search-all", [h("input", { type: "checkbox", name: "all", value: "1" }), ` ${t("search.allLanguages")}`]),
         h("label", { htmlFor: "search-sort" }, t("search.sort")),
         h("select#search-sort", { name: "sort" }, [

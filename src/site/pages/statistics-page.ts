@@ -3,17 +3,10 @@ import { h } from "hastscript";
 import type { CaseEntry } from "../../link/casebook-model.js";
 import { barChart } from "../charts/bar-chart.js";
 import { columnChart } from "../charts/column-chart.js";
-import { worldChoropleth } from "../charts/world-choropleth.js";
+import { casesByCountry, casesMap } from "../components/cases-map.js";
 import { byLabel, countryLabel, formatNumber, termLabel } from "../components/labels.js";
 import { sameInEveryLanguage, type Page, type SiteContext } from "../page.js";
 import { paths } from "../urls.js";
-
-/** Cases per country, counting every country a case involves. */
-export function casesByCountry(cases: readonly CaseEntry[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const c of cases) for (const code of new Set(c.data.countries)) counts.set(code, (counts.get(code) ?? 0) + 1);
-  return counts;
-}
 
 /** Statistics drawn at build time as SVG, each with its numbers as a table too. */
 export function statisticsPage(ctx: SiteContext): Page {
@@ -25,29 +18,25 @@ export function statisticsPage(ctx: SiteContext): Page {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
   const section = (id: string, title: string, chart: { svg: Element; table: Element }) =>
-    h("section.chart", { ariaLabelledby: `${id}-title` }, [h(`h2#${id}-title`, title), h("figure", [chart.svg]), h("details.chart-data", [h("summary", title), chart.table])]);
+    h("section.chart", { ariaLabelledby: `${id}-heading` }, [h(`h2#${id}-heading`, title), h("figure", [chart.svg]), h("details.chart-data", [h("summary", title), chart.table])]);
 
-  const map = worldChoropleth({
-    counts: casesByCountry(book.cases),
-    countryName: (code) => countryLabel(code, lang),
-    title: t("stats.map"),
-    description: t("stats.mapDesc"),
-    idPrefix: "stats-map",
-  });
+  const map = casesMap(ctx, "stats-map", t("stats.map"));
   const models = barChart({
     rows: tally((c) => c.data.models).map(([id, n]) => ({ label: termLabel(v, "modelTypes", id, lang), value: n, href: paths.model(lang, id) })),
     title: t("stats.byModel"),
     description: t("stats.chartDesc"),
     idPrefix: "stats-models",
+    tableHeaders: [t("facet.model"), t("stats.cases")],
   });
   const sectors = barChart({
     rows: tally((c) => c.data.sectors).map(([id, n]) => ({ label: termLabel(v, "sectors", id, lang), value: n, href: paths.sector(lang, id) })),
     title: t("stats.bySector"),
     description: t("stats.chartDesc"),
     idPrefix: "stats-sectors",
+    tableHeaders: [t("facet.sector"), t("stats.cases")],
   });
   const years = tally((c) => [String(c.data.period.start)]).sort((a, b) => a[0].localeCompare(b[0]));
-  const byYear = columnChart({ points: years.map(([y, n]) => ({ label: y, value: n })), title: t("stats.byYear"), description: t("stats.chartDesc"), idPrefix: "stats-years" });
+  const byYear = columnChart({ points: years.map(([y, n]) => ({ label: y, value: n })), title: t("stats.byYear"), description: t("stats.chartDesc"), idPrefix: "stats-years", tableHeaders: [t("facet.year"), t("stats.cases")] });
   const learners = learnersByCountry(book.cases);
   const learnersChart = barChart({
     rows: byLabel([...learners.keys()], (c) => countryLabel(c, lang), lang)
@@ -56,6 +45,7 @@ export function statisticsPage(ctx: SiteContext): Page {
     title: t("stats.learners"),
     description: t("stats.learnersDesc"),
     idPrefix: "stats-learners",
+    tableHeaders: [t("stats.country"), t("stats.learnersCol")],
     valueFormat: (n: number) => formatNumber(n, lang),
   });
   return {
