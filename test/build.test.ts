@@ -10,17 +10,23 @@ function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "casebook-build-"));
   temp.push(dir);
   cpSync(CLEAN, dir, { recursive: true });
+  writeFileSync(
+    join(dir, "casebook.config.yaml"),
+    "title: Test casebook\nedition: '1'\nlanguages: [en, fr]\nbaseUrl: https://example.org/\npublisher: Test editors\n",
+  );
   return dir;
 }
 afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe("casebook build", () => {
-  it("writes the JSON Schema of a case into dist/site/schema/", () => {
+  it("writes the site and the JSON Schema of a case into dist/site/", () => {
     const dir = scratch();
     const run = runCli(["build", "--no-pdf"], dir);
     expect(run.code, run.stderr).toBe(0);
     const schema = JSON.parse(readFileSync(join(dir, "dist/site/schema/case.schema.json"), "utf8")) as { oneOf: unknown[] };
     expect(schema.oneOf).toHaveLength(2);
+    expect(readFileSync(join(dir, "dist/site/fr/cases/welding-centre/index.html"), "utf8")).toContain("Centre de soudage à Almaty");
+    expect(existsSync(join(dir, "dist/site/zh"))).toBe(false); // only the configured languages
     expect(readdirSync(dir).filter((n) => n.startsWith(".dist"))).toEqual([]); // no staging folder left
   });
 
@@ -37,6 +43,16 @@ describe("casebook build", () => {
     expect(run.stderr).toMatch(/dist is unchanged/);
     expect(readFileSync(join(dir, "dist/site/schema/case.schema.json"), "utf8")).toBe(before);
     expect(readFileSync(join(dir, "dist/site/keep-me.txt"), "utf8")).toBe("from the previous build");
+  });
+
+  it("says what to do when the configuration is missing", () => {
+    const dir = scratch();
+    rmSync(join(dir, "casebook.config.yaml"));
+    const run = runCli(["build"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no casebook\.config\.yaml/);
+    expect(run.stderr).toMatch(/hint:/);
+    expect(existsSync(join(dir, "dist"))).toBe(false);
   });
 
   it("refuses to replace a folder that Casebook did not write", () => {

@@ -13,6 +13,7 @@ import { rehypeAssetUrls } from "./rehype-asset-urls.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeHeadingIds } from "./rehype-heading-ids.js";
 import { rehypeRawHtml } from "./rehype-raw-html.js";
+import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableWrappers } from "./rehype-table-wrappers.js";
 import { remarkCaseLinks } from "./remark-case-links.js";
 import type { HeadingEntry, Lang, RenderOptions } from "./render-context.js";
@@ -53,6 +54,7 @@ function createProcessor(lang: Lang) {
     .use(rehypeRawHtml)
     .use(rehypeAssetUrls)
     .use(rehypeFigures)
+    .use(rehypeTableAlign)
     .use(rehypeTableWrappers)
     .use(rehypeHeadingIds)
     .use(rehypeSanitize, sanitizeSchema)

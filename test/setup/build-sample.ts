@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
@@ -14,14 +15,15 @@ declare module "vitest" {
  * Builds the bundled sample casebook once per test run with the real binary, so every test that
  * needs a built site or PDF shares it. Output goes to test/.output/ (ignored by git).
  */
-export default function buildSample(project: TestProject): void {
+export default function buildSample(project: TestProject): () => void {
   const root = fileURLToPath(new URL("../..", import.meta.url));
-  const out = join(root, "test", ".output", "sample");
-  rmSync(out, { recursive: true, force: true });
+  const parent = mkdtempSync(join(tmpdir(), "casebook-sample-"));
+  const out = join(parent, "dist");
   execFileSync(process.execPath, ["bin/casebook.js", "build", "--out", out], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" },
   });
   project.provide("sampleOut", out);
+  return () => rmSync(parent, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from "../../../schema/languages.js";
 import { viewCase } from "../../link/case-view.js";
 import type { CaseEntry } from "../../link/casebook-model.js";
 import { renderMarkdown } from "../../markdown/render-markdown.js";
-import { caseBibtex, caseCslJson, caseReference } from "../cite/citation.js";
+import { caseBibtex, caseCslJson, caseReferenceParts } from "../cite/citation.js";
 import { caseJsonLd, jsonLdScriptText } from "../cite/case-json-ld.js";
 import { caseFacts, outcomesTable } from "../components/case-facts.js";
 import { relatedCases } from "../components/related-cases.js";
@@ -120,7 +120,13 @@ function citeSection(entry: CaseEntry, ctx: SiteContext): Element {
   const view = viewCase(entry, lang);
   return h("section.case-cite", { ariaLabelledby: "case-cite-title" }, [
     h("h2#case-cite-title", t("case.cite")),
-    h("p.reference", caseReference(view, book, lang)),
+    h(
+      "p.reference",
+      caseReferenceParts(view, book, lang).map((part) => {
+        const text = part.href ? h("a", { href: part.href }, part.text) : { type: "text" as const, value: part.text };
+        return part.italic ? h("i", [text]) : text;
+      }),
+    ),
     h("details", [h("summary", "BibTeX"), h("pre", [h("code", caseBibtex(view, book))])]),
     h("details", [h("summary", "CSL-JSON"), h("pre", [h("code", JSON.stringify(caseCslJson(view, book), null, 2))])]),
   ]);
