@@ -122,20 +122,24 @@ describe("the website in headless Chromium", () => {
   it("shows no console error and requests no other host on any page", async () => {
     const pages = siteFiles(site).filter((f) => f.endsWith(".html"));
     const problems: string[] = [];
-    const page = await browser.newPage();
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`${page.url()}: ${(e as Error).message}`));
-    page.on("request", (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) problems.push(`${page.url()}: request to ${r.url()}`);
-    });
-    for (const file of pages) {
-      const path = `/${file.replace(/index\.html$/, "")}`;
-      const response = await page.goto(server.url + path, { waitUntil: "load" });
-      if (file !== "404.html" && response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
-    }
-    await page.close();
+    // Four tabs share the list: every page is loaded and its scripts run.
+    const worker = async () => {
+      const page = await browser.newPage();
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`${page.url()}: ${(e as Error).message}`));
+      page.on("request", (r) => {
+        if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) problems.push(`${page.url()}: request to ${r.url()}`);
+      });
+      for (let file = pages.shift(); file !== undefined; file = pages.shift()) {
+        const path = `/${file.replace(/index\.html$/, "")}`;
+        const response = await page.goto(server.url + path, { waitUntil: "load" });
+        if (file !== "404.html" && response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
+      }
+      await page.close();
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
     expect(problems).toEqual([]);
     expect(server.missing.filter((p) => p !== "/404.html")).toEqual([]);
   }, 300_000);

@@ -60,7 +60,7 @@ export function outcomesTable(entry: CaseEntry, ctx: SiteContext): Element | nul
               h("td.num", value(o.value, o.metric, o.currency)),
               h("td.num", String(o.year)),
               h("td.num", o.baseline === undefined ? "—" : value(o.baseline, o.metric, o.currency)),
-              h("td", [o.source ?? "", o.source && o.note ? " — " : "", o.note ? h("span.outcome-note", o.note) : null, o.source || o.note ? "" : "—"]),
+              h("td", { lang: entry.originalLang !== lang ? entry.originalLang : undefined }, [o.source ?? "", o.source && o.note ? " — " : "", o.note ? h("span.outcome-note", o.note) : null, o.source || o.note ? "" : "—"]),
             ]),
           ),
         ),

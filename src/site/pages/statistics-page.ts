@@ -22,14 +22,14 @@ export function statisticsPage(ctx: SiteContext): Page {
 
   const map = casesMap(ctx, "stats-map", t("stats.map"));
   const models = barChart({
-    rows: tally((c) => c.data.models).map(([id, n]) => ({ label: termLabel(v, "modelTypes", id, lang), value: n, href: paths.model(lang, id) })),
+    rows: tally((c) => c.data.models).map(([id, n]) => ({ label: termLabel(v, "modelTypes", id, lang), value: n })),
     title: t("stats.byModel"),
     description: t("stats.chartDesc"),
     idPrefix: "stats-models",
     tableHeaders: [t("facet.model"), t("stats.cases")],
   });
   const sectors = barChart({
-    rows: tally((c) => c.data.sectors).map(([id, n]) => ({ label: termLabel(v, "sectors", id, lang), value: n, href: paths.sector(lang, id) })),
+    rows: tally((c) => c.data.sectors).map(([id, n]) => ({ label: termLabel(v, "sectors", id, lang), value: n })),
     title: t("stats.bySector"),
     description: t("stats.chartDesc"),
     idPrefix: "stats-sectors",
@@ -41,7 +41,7 @@ export function statisticsPage(ctx: SiteContext): Page {
   const learnersChart = barChart({
     rows: byLabel([...learners.keys()], (c) => countryLabel(c, lang), lang)
       .sort((a, b) => (learners.get(b) ?? 0) - (learners.get(a) ?? 0))
-      .map((code) => ({ label: countryLabel(code, lang), value: learners.get(code) ?? 0, href: paths.country(lang, code) })),
+      .map((code) => ({ label: countryLabel(code, lang), value: learners.get(code) ?? 0 })),
     title: t("stats.learners"),
     description: t("stats.learnersDesc"),
     idPrefix: "stats-learners",
