@@ -75,7 +75,8 @@ describe("casebook check (the real binary)", () => {
     expect(list.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([
       "cases/welding-centre/en.md:2 frontmatter-unknown-key",
       "cases/welding-centre/en.md:10 vocabulary-unknown-term",
-      "cases/welding-centre/fr.md:6 frontmatter-format",
+      "cases/welding-centre/fr.md:3 translation-stale", // en.md changed after fr.md was stamped
+      "cases/welding-centre/fr.md:7 frontmatter-format",
     ]);
   });
 

@@ -1,10 +1,12 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadCasebook } from "../load/load-casebook.js";
 import { linkCasebook } from "../link/link-casebook.js";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
+import { readBookIntros } from "../print/introduction.js";
+import { printCasebook, type PrintProgress, type PrintSummary } from "../print/print-casebook.js";
 import { validateCasebook } from "../validate/validate-casebook.js";
 import { writeAtomically } from "./atomic-output.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
@@ -16,6 +18,8 @@ export interface BuildOptions {
   languages?: Language[];
   pdf: boolean;
   includeDrafts?: boolean;
+  /** Called while PDFs are printed (the CLI draws a progress bar). */
+  onProgress?: (progress: PrintProgress) => void;
 }
 
 export interface BuildResult {
@@ -24,6 +28,8 @@ export interface BuildResult {
   sources: Map<string, string>;
   pages: number;
   cases: number;
+  /** The books and case PDFs printed, when PDFs were asked for. */
+  print?: PrintSummary;
 }
 
 /** The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
@@ -49,8 +55,23 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   const book = linkCasebook(validated, loaded, { config, vocabularies: project.vocabularies, includeDrafts: options.includeDrafts ?? false });
   const themeDir = themeFolder(project, config.theme);
   await writeAtomically(options.out, async (dir) => {
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: buildDate(), withPdf: false });
+    const date = buildDate();
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf });
     result.pages = site.pages;
+    if (options.pdf)
+      result.print = await printCasebook(book, {
+        themeDir,
+        buildDate: date,
+        intros: readBookIntros(project.cwd),
+        bookDir: join(project.cwd, "book"),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        output: (pdf) => {
+          for (const file of pdf.files) {
+            mkdirSync(dirname(join(dir, file)), { recursive: true });
+            writeFileSync(join(dir, file), pdf.bytes);
+          }
+        },
+      });
   });
   result.cases = book.cases.length;
   result.ok = true;

@@ -4,6 +4,7 @@ import type { CasebookConfig } from "../../schema/config.js";
 import type { Language } from "../../schema/languages.js";
 import type { Vocabularies } from "../../schema/vocabularies.js";
 import type { CaseAssets } from "../load/list-case-assets.js";
+import type { TranslationState } from "../translations/translation-state.js";
 
 /** One language version of a case: its own texts and its Markdown. */
 export interface CaseVersion {
@@ -17,7 +18,19 @@ export interface CaseVersion {
   /** Translators, for a translation. */
   translators: readonly { name: string; affiliation?: string | undefined }[];
   isTranslation: boolean;
-  mdast: Root;
+  /**
+   * For a translation, whether it was made from the original as it is now (`current`), from an
+   * earlier version (`stale`), or does not say (`unversioned`); undefined for the original.
+   */
+  sourceState?: TranslationState | undefined;
+  /**
+   * True when a translation may be outdated (`sourceState` is `stale` or `unversioned`): the site
+   * and the print book mark it as such. Always false for the original.
+   */
+  stale: boolean;
+  /** The Markdown body, and its tree (parsed anew on each access: renderers take it once). */
+  markdown: string;
+  readonly mdast: Root;
   /** Display path of the source file (for messages and "edit this page"). */
   sourcePath: string;
   /** Absolute path of the source file. */

@@ -2,8 +2,10 @@ import type { CasebookConfig } from "../../schema/config.js";
 import type { Language } from "../../schema/languages.js";
 import type { Vocabularies } from "../../schema/vocabularies.js";
 import type { LoadedCasebook } from "../load/load-casebook.js";
+import { checkTranslation } from "../translations/translation-state.js";
 import { CASE_LINK } from "../validate/rules/case-links.js";
 import type { ValidatedCasebook } from "../validate/validate-casebook.js";
+import { parseMarkdown } from "../markdown/parse-markdown.js";
 import type { Casebook, CaseEntry, CaseVersion } from "./casebook-model.js";
 
 export interface LinkOptions {
@@ -26,8 +28,10 @@ export function linkCasebook(validated: ValidatedCasebook, loaded: Pick<LoadedCa
     const versions = new Map<Language, CaseVersion>();
     for (const file of files) {
       const text = file.original ?? file.translation;
-      if (!text || !file.mdast) continue;
+      const body = file.body;
+      if (!text || body === undefined) continue;
       if (!options.includeDrafts && text.status === "draft") continue;
+      const sourceState = file.translation ? checkTranslation(originalFile, file)?.state : undefined;
       versions.set(file.ref.lang, {
         lang: file.ref.lang,
         title: text.title,
@@ -38,7 +42,13 @@ export function linkCasebook(validated: ValidatedCasebook, loaded: Pick<LoadedCa
         updated: text.updated,
         translators: file.translation?.translators ?? [],
         isTranslation: Boolean(file.translation),
-        mdast: file.mdast,
+        sourceState,
+        stale: sourceState === "stale" || sourceState === "unversioned",
+        markdown: body,
+        // Parsed when a renderer asks: holding every case's tree at once would cost memory for nothing.
+        get mdast() {
+          return parseMarkdown(body);
+        },
         sourcePath: file.ref.display,
         absolutePath: file.ref.path,
       });

@@ -1,11 +1,5 @@
 import * as pagefind from "pagefind";
 
-export interface IndexedPage {
-  /** The page's URL path (`/en/cases/x/`). */
-  path: string;
-  html: string;
-}
-
 export interface SearchIndexFile {
   /** Path inside the `pagefind/` folder. */
   path: string;
@@ -16,23 +10,58 @@ export class SearchIndexError extends Error {
   override name = "SearchIndexError";
 }
 
+/** Pages sent to Pagefind at once: enough to keep its binary busy while pages are still rendered. */
+const IN_FLIGHT = 32;
+
 /**
- * Builds the Pagefind index of the given pages (one index per `<html lang>`) and returns its files.
- * Pagefind's errors are fatal, and its service is always closed.
+ * A Pagefind index fed while pages are produced, so indexing (in Pagefind's own process) overlaps
+ * rendering. One index per `<html lang>`. Pagefind's errors are fatal, and its service is always
+ * closed, whether `files()` succeeds or `abort()` is called.
  */
-export async function buildSearchIndex(pages: readonly IndexedPage[]): Promise<SearchIndexFile[]> {
-  try {
-    const created = await pagefind.createIndex({});
-    if (created.errors.length || !created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join("; ")}`);
-    const { index } = created;
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.path, content: page.html });
-      if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${page.path}: ${added.errors.join("; ")}`);
+export class SearchIndexer {
+  readonly #index: Promise<pagefind.PagefindIndex>;
+  readonly #pending = new Set<Promise<void>>();
+  #failure: Error | undefined;
+
+  constructor() {
+    this.#index = pagefind.createIndex({}).then((created) => {
+      if (created.errors.length || !created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join("; ")}`);
+      return created.index;
+    });
+    this.#index.catch(() => undefined);
+  }
+
+  /** Queues a page; waits only when too many are in flight. */
+  async add(path: string, html: string): Promise<void> {
+    if (this.#failure) throw this.#failure;
+    const job = this.#index
+      .then((index) => index.addHTMLFile({ url: path, content: html }))
+      .then((added) => {
+        if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${path}: ${added.errors.join("; ")}`);
+      })
+      .catch((error: unknown) => {
+        this.#failure ??= error instanceof Error ? error : new SearchIndexError(String(error));
+      })
+      .finally(() => this.#pending.delete(job));
+    this.#pending.add(job);
+    if (this.#pending.size >= IN_FLIGHT) await Promise.race(this.#pending);
+  }
+
+  /** Waits for every page, then returns the index files and closes Pagefind. */
+  async files(): Promise<SearchIndexFile[]> {
+    try {
+      await Promise.all(this.#pending);
+      if (this.#failure) throw this.#failure;
+      const result = await (await this.#index).getFiles();
+      if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
+      return result.files.map((f) => ({ path: f.path, content: f.content }));
+    } finally {
+      await pagefind.close();
     }
-    const result = await index.getFiles();
-    if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
-    return result.files.map((f) => ({ path: f.path, content: f.content }));
-  } finally {
+  }
+
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.#pending);
     await pagefind.close();
   }
 }

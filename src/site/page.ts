@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from "hast";
 import type { Language } from "../../schema/languages.js";
-import type { Casebook } from "../link/casebook-model.js";
+import type { Casebook, CaseEntry } from "../link/casebook-model.js";
 import type { ThemeStrings, Translate } from "./theme-strings.js";
 
 /** What every page template receives. */
@@ -13,6 +13,8 @@ export interface SiteContext {
   buildDate: string;
   /** Whether PDFs are produced, so pages link to them. */
   withPdf: boolean;
+  /** Related cases of each case, computed once for the whole casebook. */
+  related: ReadonlyMap<string, readonly CaseEntry[]>;
 }
 
 /** A page before the layout wraps it. */

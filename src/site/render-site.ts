@@ -1,7 +1,8 @@
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
 import type { Language } from "../../schema/languages.js";
-import type { Casebook } from "../link/casebook-model.js";
+import type { Casebook, CaseEntry } from "../link/casebook-model.js";
+import { renderCaseBodies } from "./case-bodies.js";
 import { localize } from "../link/localize.js";
 import { layout } from "./layout.js";
 import type { Page, SiteContext } from "./page.js";
@@ -28,24 +29,34 @@ export interface SiteOptions {
   strings: ThemeStrings;
   buildDate: string;
   withPdf: boolean;
+  related: ReadonlyMap<string, readonly CaseEntry[]>;
 }
 
 export function siteContext(book: Casebook, lang: Language, options: SiteOptions): SiteContext {
-  return { book, lang, t: translator(options.strings, lang), strings: options.strings, buildDate: options.buildDate, withPdf: options.withPdf };
+  return {
+    book,
+    lang,
+    t: translator(options.strings, lang),
+    strings: options.strings,
+    buildDate: options.buildDate,
+    withPdf: options.withPdf,
+    related: options.related,
+  };
 }
 
-/** Every page of one language, in a stable order. Pure: returns HTML, writes nothing. */
-export function renderLanguage(book: Casebook, lang: Language, options: SiteOptions): RenderedPage[] {
+/** The pages of one case in every language: its bodies are rendered once and shared. Pure. */
+export function renderCasePages(book: Casebook, entry: CaseEntry, options: SiteOptions): RenderedPage[] {
+  const bodies = renderCaseBodies(entry, book);
+  return book.languages.map((lang) => {
+    const ctx = siteContext(book, lang, options);
+    return renderPage(casePage(entry, ctx, bodies), ctx);
+  });
+}
+
+/** Every page of one language that is not a case page, in a stable order. Pure. */
+export function renderListings(book: Casebook, lang: Language, options: SiteOptions): RenderedPage[] {
   const ctx = siteContext(book, lang, options);
-  const pages: Page[] = [
-    homePage(ctx),
-    browsePage(ctx),
-    ...book.cases.map((entry) => casePage(entry, ctx)),
-    ...termPages(ctx),
-    statisticsPage(ctx),
-    searchPage(ctx),
-    aboutPage(ctx),
-  ];
+  const pages: Page[] = [homePage(ctx), browsePage(ctx), ...termPages(ctx), statisticsPage(ctx), searchPage(ctx), aboutPage(ctx)];
   return pages.map((page) => renderPage(page, ctx));
 }
 

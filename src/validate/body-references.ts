@@ -19,6 +19,8 @@ export interface BodyReferences {
   links: BodyReference[];
   images: BodyImage[];
   headings: BodyHeading[];
+  /** Found by the fast scan: no positions, so any finding sends the file to a full parse. */
+  approximate?: boolean;
 }
 
 const span = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) => ({

@@ -7,8 +7,9 @@ import { caseLinks } from "./rules/case-links.js";
 import { caseStructure } from "./rules/case-structure.js";
 import { outcomeYears } from "./rules/outcome-years.js";
 import { recommendedSections } from "./rules/recommended-sections.js";
+import { translationVersions } from "./rules/translation-versions.js";
 import type { RuleInput } from "./rules/rule-input.js";
-import { validateFile, type ValidatedFile } from "./validate-file.js";
+import { parseBody, validateFile, type ValidatedFile } from "./validate-file.js";
 
 export interface ValidateContext {
   vocabularies: Vocabularies;
@@ -23,7 +24,9 @@ export interface ValidatedCasebook {
   diagnostics: Diagnostic[];
 }
 
-const CROSS_CASE_RULES = [caseStructure, caseLinks, assetPaths, outcomeYears, recommendedSections];
+const CROSS_CASE_RULES = [caseStructure, translationVersions, caseLinks, assetPaths, outcomeYears, recommendedSections];
+/** Rules that read the body's links, images and headings: they run again on an exact parse. */
+const BODY_RULES = new Set<(input: RuleInput) => unknown>([caseLinks, assetPaths, recommendedSections]);
 
 /** Validates every file, then the rules that look across files. Pure: reads nothing from disk. */
 export function validateCasebook(loaded: LoadedCasebook, ctx: ValidateContext): ValidatedCasebook {
@@ -44,6 +47,27 @@ export function validateCasebook(loaded: LoadedCasebook, ctx: ValidateContext): 
     neutralKeys: schemas.neutralKeys,
     currentYear: ctx.currentYear,
   };
-  for (const rule of CROSS_CASE_RULES) diagnostics.push(...rule(input));
+  const byDisplay = new Map(files.map((f) => [f.ref.display, f]));
+  const recheck = new Set<ValidatedFile>();
+  const results = CROSS_CASE_RULES.map((rule) => {
+    const found = rule(input);
+    if (BODY_RULES.has(rule))
+      for (const d of found) {
+        const file = byDisplay.get(d.file ?? "");
+        if (file?.references?.approximate) recheck.add(file);
+      }
+    return found;
+  });
+  // A finding in a file that was only scanned quickly: parse it properly and let the body rules
+  // report again with exact positions (a quick-scan finding may also vanish, e.g. inside code).
+  if (recheck.size > 0) {
+    for (const file of recheck) parseBody(file);
+    const exact = { ...input, files: [...recheck] };
+    CROSS_CASE_RULES.forEach((rule, i) => {
+      if (!BODY_RULES.has(rule)) return;
+      results[i] = [...results[i]!.filter((d) => !recheck.has(byDisplay.get(d.file ?? "")!)), ...rule(exact)];
+    });
+  }
+  for (const found of results) diagnostics.push(...found);
   return { files, byCase, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedFile } from "../load/load-casebook.js";
 import { parseMarkdown } from "../markdown/parse-markdown.js";
 import { bodyReferences, type BodyReferences } from "./body-references.js";
+import { fastBodyScan } from "./fast-body-scan.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 
 /** A case file after validation: typed data where the schema accepted it, and its Markdown tree. */
@@ -12,8 +13,16 @@ export interface ValidatedFile extends LoadedFile {
   isTranslation: boolean;
   original?: CaseData;
   translation?: TranslationData;
+  /** The Markdown tree, when the body had to be parsed to be checked (later stages parse on demand). */
   mdast?: Root;
   references?: BodyReferences;
+}
+
+/** Parses the body properly, for exact positions (after the fast scan found something, or gave up). */
+export function parseBody(file: ValidatedFile): void {
+  if (file.body === undefined) return;
+  file.mdast = parseMarkdown(file.body);
+  file.references = bodyReferences(file.mdast);
 }
 
 export function validateFile(file: LoadedFile, schemas: CaseSchemas): { file: ValidatedFile; diagnostics: Diagnostic[] } {
@@ -40,8 +49,9 @@ export function validateFile(file: LoadedFile, schemas: CaseSchemas): { file: Va
     }
   }
   if (file.body !== undefined) {
-    validated.mdast = parseMarkdown(file.body);
-    validated.references = bodyReferences(validated.mdast);
+    const quick = fastBodyScan(file.body);
+    if (quick) validated.references = quick;
+    else parseBody(validated);
   }
   return { file: validated, diagnostics };
 }

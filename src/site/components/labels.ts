@@ -13,12 +13,25 @@ export function countryLabel(code: string, lang: Language): string {
 }
 
 /** Sorts by the label a reader sees, with the reader's language's collation. */
+const collators = new Map<Language, Intl.Collator>();
+
 export function byLabel<T>(items: readonly T[], label: (item: T) => string, lang: Language): T[] {
-  const collator = new Intl.Collator(lang === "zh" ? "zh-u-co-pinyin" : lang);
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(lang === "zh" ? "zh-u-co-pinyin" : lang);
+    collators.set(lang, collator);
+  }
   return [...items].sort((a, b) => collator.compare(label(a), label(b)));
 }
 
-/** Numbers formatted for the reader's language. */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Numbers formatted for the reader's language (one formatter per language: they are costly to make). */
 export function formatNumber(value: number, lang: Language): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : lang, { maximumFractionDigits: 2 }).format(value);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : lang, { maximumFractionDigits: 2 });
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
 }

@@ -5,27 +5,51 @@ import type { CaseEntry } from "../../link/casebook-model.js";
 import type { SiteContext } from "../page.js";
 import { paths } from "../urls.js";
 
-/** Cases linked from this one first, then those sharing the most models, sectors and countries. */
-export function relatedTo(entry: CaseEntry, cases: readonly CaseEntry[], count = 4): CaseEntry[] {
-  const shared = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x)).length;
-  return cases
-    .filter((other) => other.id !== entry.id)
-    .map((other) => ({
-      other,
-      score:
-        (entry.linksTo.includes(other.id) || other.linksTo.includes(entry.id) ? 10 : 0) +
-        3 * shared(entry.data.models, other.data.models) +
-        2 * shared(entry.data.sectors, other.data.sectors) +
-        shared(entry.data.countries.slice(0, 1), other.data.countries.slice(0, 1)),
-    }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score || a.other.number - b.other.number)
-    .slice(0, count)
-    .map((x) => x.other);
+/**
+ * For every case, up to `count` related cases: those it links to or that link to it first, then
+ * those sharing the most models, sectors and host country. An inverted index keeps this linear in
+ * the number of shared terms rather than quadratic in the number of cases.
+ */
+export function relatedIndex(cases: readonly CaseEntry[], count = 4): Map<string, CaseEntry[]> {
+  const byTerm = new Map<string, CaseEntry[]>();
+  const add = (key: string, entry: CaseEntry) => byTerm.set(key, [...(byTerm.get(key) ?? []), entry]);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const linkedFrom = new Map<string, string[]>();
+  for (const c of cases) {
+    for (const m of c.data.models) add(`m:${m}`, c);
+    for (const s of c.data.sectors) add(`s:${s}`, c);
+    add(`c:${c.data.countries[0]}`, c);
+    for (const target of c.linksTo) linkedFrom.set(target, [...(linkedFrom.get(target) ?? []), c.id]);
+  }
+  const weights: [string, (c: CaseEntry) => readonly string[], number][] = [
+    ["m:", (c) => c.data.models, 3],
+    ["s:", (c) => c.data.sectors, 2],
+    ["c:", (c) => c.data.countries.slice(0, 1), 1],
+  ];
+  const out = new Map<string, CaseEntry[]>();
+  for (const entry of cases) {
+    const scores = new Map<string, number>();
+    const bump = (id: string, n: number) => id !== entry.id && scores.set(id, (scores.get(id) ?? 0) + n);
+    for (const id of [...entry.linksTo, ...(linkedFrom.get(entry.id) ?? [])]) bump(id, 10);
+    for (const [prefix, terms, weight] of weights)
+      for (const term of terms(entry)) {
+        const sharing = byTerm.get(prefix + term) ?? [];
+        // Very common terms say little; they also make this quadratic, so they are capped.
+        for (const other of sharing.slice(0, 400)) bump(other.id, weight);
+      }
+    out.set(
+      entry.id,
+      [...scores]
+        .map(([id, score]) => ({ other: byId.get(id)!, score }))
+        .sort((a, b) => b.score - a.score || a.other.number - b.other.number)
+        .slice(0, count)
+        .map((x) => x.other),
+    );
+  }
+  return out;
 }
 
-export function relatedCases(entry: CaseEntry, ctx: SiteContext): Element | null {
-  const related = relatedTo(entry, ctx.book.cases);
+export function relatedCases(related: readonly CaseEntry[], ctx: SiteContext): Element | null {
   if (related.length === 0) return null;
   return h("section.case-related", { ariaLabelledby: "case-related-title" }, [
     h("h2#case-related-title", ctx.t("case.related")),

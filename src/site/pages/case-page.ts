@@ -3,7 +3,7 @@ import { h } from "hastscript";
 import { LANGUAGES, type Language } from "../../../schema/languages.js";
 import { viewCase } from "../../link/case-view.js";
 import type { CaseEntry } from "../../link/casebook-model.js";
-import { renderMarkdown } from "../../markdown/render-markdown.js";
+import { bodyForReader, type CaseBodies } from "../case-bodies.js";
 import { caseBibtex, caseCslJson, caseReferenceParts } from "../cite/citation.js";
 import { caseJsonLd, jsonLdScriptText } from "../cite/case-json-ld.js";
 import { caseFacts, outcomesTable } from "../components/case-facts.js";
@@ -13,20 +13,12 @@ import { sameInEveryLanguage, type Page, type SiteContext } from "../page.js";
 import { paths } from "../urls.js";
 
 /** A case page: title, summary, facts, outcomes, body with contents, authors, citation, neighbours. */
-export function casePage(entry: CaseEntry, ctx: SiteContext): Page {
+export function casePage(entry: CaseEntry, ctx: SiteContext, bodies: CaseBodies): Page {
   const { lang, t, book } = ctx;
   const view = viewCase(entry, lang);
   const { version } = view;
   const contentLang = version.lang;
-  const rendered = renderMarkdown(version.mdast, {
-    lang: contentLang,
-    caseId: entry.id,
-    resolveCaseLink: (id) => {
-      const target = book.byId.get(id);
-      return target ? { href: paths.case(lang, id), title: viewCase(target, lang).version.title } : undefined;
-    },
-    resolveAsset: (file) => paths.caseAsset(entry.id, file),
-  });
+  const rendered = bodyForReader(bodies.get(contentLang)!, contentLang, lang);
   // The original's language, named in the reader's language ("the Chinese original").
   const langName = (l: Language) => new Intl.DisplayNames([lang], { type: "language" }).of(l) ?? l;
   const prev = book.cases[entry.number - 2];
@@ -50,7 +42,7 @@ export function casePage(entry: CaseEntry, ctx: SiteContext): Page {
           h("ol", rendered.headings.filter((x) => x.depth === 2).map((x) => h("li", [h("a", { href: `#${x.id}` }, x.text)]))),
         ])
       : null,
-    h("div.case-body", rendered.hast.children as ElementContent[]),
+    h("div.case-body", rendered.children),
     authorsSection(entry, ctx),
   ]);
   const others = LANGUAGES.filter((l) => l !== lang && entry.versions.has(l));
@@ -62,7 +54,7 @@ export function casePage(entry: CaseEntry, ctx: SiteContext): Page {
         ])
       : null,
     citeSection(entry, ctx),
-    relatedCases(entry, ctx),
+    relatedCases(ctx.related.get(entry.id) ?? [], ctx),
     h("nav.case-pager", { ariaLabel: `${t("case.previous")} / ${t("case.next")}` }, [
       prev ? h("a.prev", { href: paths.case(lang, prev.id), rel: "prev" }, [h("span", t("case.previous")), " ", viewCase(prev, lang).version.title]) : null,
       next ? h("a.next", { href: paths.case(lang, next.id), rel: "next" }, [h("span", t("case.next")), " ", viewCase(next, lang).version.title]) : null,
@@ -75,7 +67,8 @@ export function casePage(entry: CaseEntry, ctx: SiteContext): Page {
     description: version.summary,
     alternates: sameInEveryLanguage(book, (l) => paths.case(l, entry.id)),
     main: [article, h("aside.case-aside", { dataPagefindIgnore: "all" }, aside)],
-    searchable: true,
+    // Each version is indexed once, in its own language; a fallback page repeats the original.
+    searchable: !view.fallback,
     ogType: "article",
     jsonLd: jsonLdScriptText(caseJsonLd(view, book)),
   };
