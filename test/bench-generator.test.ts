@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCasebook } from "../bench/generate-cases.js";
+import { yamlStringOnly } from "../bench/generator/yaml-text.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
 
 const temp: string[] = [];
@@ -79,5 +80,14 @@ describe("bench: the case generator", () => {
     expect(() => generateCasebook({ count: 1, seed: 1, dir: join(ROOT, "cases") })).toThrow(/cases folder/);
     expect(() => generateCasebook({ count: 1, seed: 1, dir: join(ROOT, "cases", "new-one") })).toThrow(/cases folder/);
     expect(() => generateCasebook({ count: 1, seed: 1, dir: ROOT })).toThrow(/not empty/);
+  });
+});
+
+describe("bench: YAML text of the generator", () => {
+  it("quotes a hex hash that YAML would read as a number, and only then", () => {
+    expect(yamlStringOnly("a6970d5d56eb")).toBe("a6970d5d56eb");
+    expect(yamlStringOnly("044602145471")).toBe('"044602145471"');
+    expect(yamlStringOnly("54598338e247")).toBe('"54598338e247"');
+    expect(yamlStringOnly("23276780e006")).toBe('"23276780e006"');
   });
 });

@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadCasebook } from "../load/load-casebook.js";
 import { linkCasebook } from "../link/link-casebook.js";
-import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { readBookIntros } from "../print/introduction.js";
 import { printCasebook, type PrintProgress, type PrintSummary } from "../print/print-casebook.js";
 import { validateCasebook } from "../validate/validate-casebook.js";
 import { writeAtomically } from "./atomic-output.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
+import { themeFolder } from "./theme-folder.js";
 import { writeSite } from "./write-site.js";
 
 export interface BuildOptions {
@@ -78,12 +78,4 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   return result;
 }
 
-/** A theme folder of the project's own, or one that ships with Casebook. */
-function themeFolder(project: Project, theme: string): string {
-  for (const root of [project.cwd, PACKAGE_ROOT]) {
-    const dir = join(root, "themes", theme);
-    if (existsSync(join(dir, "web.css"))) return dir;
-  }
-  throw new ProjectError(`The theme "${theme}" was not found.`, `Create themes/${theme}/ or set \`theme: default\` in casebook.config.yaml.`);
-}
 

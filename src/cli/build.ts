@@ -1,9 +1,12 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { isLanguage, LANGUAGES } from "../../schema/languages.js";
+import { BrowserMissingError } from "../browser/find-browser.js";
 import { buildCasebook } from "../build/build-casebook.js";
 import { openProject } from "../build/open-project.js";
 import { displayPath } from "../load/find-case-files.js";
+import type { PrintProgress } from "../print/print-casebook.js";
+import { PrintError } from "../print/print-error.js";
 import type { CliIO } from "./io.js";
 import { pickFormat, renderDiagnostics } from "./print-diagnostics.js";
 import { UsageError } from "./usage.js";
@@ -27,12 +30,58 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const project = openProject({ cwd: io.cwd, cases: values.cases });
   const out = resolve(io.cwd, values.out);
   const languages = (values.lang ?? []).filter(isLanguage);
-  const result = await buildCasebook(project, { out, pdf: !values["no-pdf"], ...(languages.length ? { languages } : {}) });
+  const pdf = !values["no-pdf"];
+  const progress = progressReporter(io);
+  let result;
+  try {
+    result = await buildCasebook(project, { out, pdf, onProgress: progress.update, ...(languages.length ? { languages } : {}) });
+  } catch (error) {
+    progress.end();
+    if (!(error instanceof BrowserMissingError || error instanceof PrintError)) throw error;
+    io.stderr(`casebook: ${error.message}\n  hint: ${error.hint}\n`);
+    io.stderr(`casebook: nothing was written; ${displayPath(out, io.cwd)} is unchanged. \`casebook build --no-pdf\` builds the website without PDFs.\n`);
+    return 1;
+  }
+  progress.end();
   if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, format, result.sources, io));
   if (!result.ok) {
     io.stderr(`casebook: the build stopped before writing anything because of the errors above; ${displayPath(out, io.cwd)} is unchanged.\n`);
     return 1;
   }
-  io.stdout(`Built ${result.cases} cases, ${result.pages} pages into ${displayPath(out, io.cwd)}/site/ (the PDF is not implemented yet: see README).\n`);
+  const where = displayPath(out, io.cwd);
+  io.stdout(`Built ${result.cases} cases, ${result.pages} pages into ${where}/site/.\n`);
+  if (result.print) {
+    const books = result.print.books.map((b) => `${b.lang} ${b.pages} pages`).join(", ");
+    io.stdout(`Printed ${result.print.books.length} books (${books}) into ${where}/pdf/, and ${result.print.casePdfs} case PDFs.\n`);
+  }
   return 0;
+}
+
+/**
+ * Progress while PDFs are printed: a bar redrawn in place on a terminal (on stderr, so stdout stays
+ * clean), plain lines otherwise — one per book pass and one per language's case PDFs.
+ */
+function progressReporter(io: CliIO): { update: (p: PrintProgress) => void; end: () => void } {
+  let drawn = false;
+  let lastLine = "";
+  return {
+    update(p) {
+      if (io.isTTY) {
+        const width = 28;
+        const filled = Math.round((p.done / Math.max(1, p.total)) * width);
+        const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+        io.stderr(`\r\u001b[2KPDF ${bar} ${p.done}/${p.total} ${p.lang}: ${p.step}`.slice(0, 120));
+        drawn = true;
+        return;
+      }
+      // Without a terminal: a line per book pass, and one when a language's case PDFs start.
+      const line = p.step.startsWith("case ") ? `${p.lang}: case PDFs` : `${p.lang}: ${p.step}`;
+      if (line !== lastLine) io.stderr(`PDF ${p.done}/${p.total} ${line}\n`);
+      lastLine = line;
+    },
+    end() {
+      if (drawn) io.stderr("\r\u001b[2K");
+      drawn = false;
+    },
+  };
 }

@@ -5,9 +5,13 @@ import { ProjectError } from "../build/open-project.js";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
+import { devCommand } from "./dev.js";
+import { docsCommand } from "./docs.js";
 import { processIO, type CliIO } from "./io.js";
 import { newCommand } from "./new.js";
 import { schemaCommand } from "./schema.js";
+import { stampCommand } from "./stamp.js";
+import { statusCommand } from "./status.js";
 import { USAGE, UsageError } from "./usage.js";
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
@@ -15,6 +19,10 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   build: buildCommand,
   new: newCommand,
   schema: schemaCommand,
+  status: statusCommand,
+  stamp: stampCommand,
+  docs: docsCommand,
+  dev: (args, io) => devCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code. Never throws. */

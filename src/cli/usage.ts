@@ -10,8 +10,18 @@ Commands:
                          validate every case; exit 0 clean, 1 errors, 2 usage
   build [--cases DIR] [--out DIR] [--no-pdf] [--lang L]
                          build the casebook into dist/
+  dev [--port N] [--cases DIR]
+                         preview on 127.0.0.1 with live reload and an error overlay
   new <id> [--lang L]    write a new draft case from the template
+  new <id> --translate --lang L
+                         start a translation of the case into L, stamped with the
+                         version of the original it is made from
+  stamp <id> --lang L    record that the translation L matches its original as it
+                         is now (clears the translation-stale warning)
+  status [--format pretty|json]
+                         cases by status, language coverage, stale translations
   schema                 print the JSON Schema of a case file
+  docs [--check]         regenerate the tables of CONTRIBUTING.md and CONTRIBUTING.zh.md
 
 Options for every command:
   --debug                show the stack trace of an unexpected error

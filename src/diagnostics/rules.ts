@@ -21,6 +21,10 @@ export const RULES = {
   "file-bom": warning("Save the file as UTF-8 without a byte-order mark (BOM)."),
   "file-line-endings": warning("Save the file with LF (Unix) line endings; set `git config core.autocrlf input` to keep them."),
   "file-too-large": error("Split very long material into several cases, or move data to linked sources."),
+  // Security limits (see SECURITY.md): hostile sizes and files that could run in a reader's browser.
+  "body-too-complex": error("Nest lists and quotations fewer levels deep, and split very long paragraphs."),
+  "asset-unsafe": error("Use PNG, JPEG, GIF, WebP or AVIF, or an SVG without scripts, event handlers, links, embedded HTML or references to other files."),
+  "assets-too-many": error("Keep only the files the case uses in its images/ folder."),
   "stray-file": warning("Case folders hold only `<lang>.md` files and an `images/` folder; move or delete this file."),
   "case-id": error("Rename the folder: case ids are lower-case words joined by hyphens, e.g. `tianjin-thailand-rail-workshop`."),
   "language-unknown": error("Name case files after a supported language: en.md, zh.md, fr.md or ru.md."),
@@ -60,6 +64,12 @@ export const RULES = {
   "case-original-duplicate": error("Only one file of a case is the original; mark the others with `translatedFrom`."),
   "translation-source-missing": error("Point `translatedFrom` at a language file that exists in this case folder and is the original."),
   "translation-conflict": error("Remove the field from the translation (it inherits it) or make it identical to the original."),
+  "translation-stale": warning(
+    "Bring the translation up to date with its original, then run `casebook stamp <id> --lang <lang>` to record that it is current.",
+  ),
+  "translation-unversioned": warning(
+    "Once the translation matches its original, run `casebook stamp <id> --lang <lang>` to record which version it was made from.",
+  ),
   // Body
   "case-link-broken": error("Link to an existing case id, e.g. `[text](case:tianjin-thailand-rail-workshop)`."),
   "image-missing": error("Add the image to the case's `images/` folder or correct the path."),

@@ -1,4 +1,4 @@
-import type { Element, Root } from "hast";
+import type { Element, Root, RootContent } from "hast";
 import rehypeRaw from "rehype-raw";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -25,6 +25,50 @@ export function rehypeRawHtml() {
       const text = code?.type === "element" && code.tagName === "code" ? code.children[0] : undefined;
       if (text?.type === "text" && text.value.startsWith("\n")) text.value = `\n${text.value}`;
     });
-    return reparse(tree, file);
+    let parsed: Root;
+    try {
+      parsed = reparse(tree, file) as Root;
+    } catch (error) {
+      // hast-util-from-parse5 recurses once per level: thousands of nested tags overflow the stack.
+      // Such markup is shown as text instead (the sanitiser still runs on everything after this).
+      if (!(error instanceof RangeError)) throw error;
+      visit(tree, "raw", (node, index, parent) => {
+        if (parent && index !== undefined) parent.children[index] = { type: "text", value: node.value };
+      });
+      return tree;
+    }
+    capDepth(parsed);
+    return parsed;
   };
+}
+
+/**
+ * Elements of raw HTML nested deeper than this are replaced by their text: every later stage
+ * (sanitising, serialising, the browser) walks the tree recursively. Chromium's parser caps nesting
+ * at 512 for the same reason. Markdown itself cannot nest this deep (see markdown-limits.ts).
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/** Walks the tree without recursion and flattens what is nested deeper than MAX_HTML_DEPTH. */
+function capDepth(tree: Root): void {
+  const stack: [Root | Element, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    node.children.forEach((child, i) => {
+      if (child.type !== "element") return;
+      if (depth + 1 < MAX_HTML_DEPTH) stack.push([child, depth + 1]);
+      else node.children[i] = { type: "text", value: textOf(child) };
+    });
+  }
+}
+
+function textOf(root: Element): string {
+  const parts: string[] = [];
+  const stack: (Root | RootContent)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "text") parts.push(node.value);
+    else if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join("");
 }

@@ -9,6 +9,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { LABELS } from "./localized-labels.js";
+import { parseMarkdown } from "./parse-markdown.js";
 import { rehypeAssetUrls } from "./rehype-asset-urls.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeHeadingIds } from "./rehype-heading-ids.js";
@@ -81,7 +82,8 @@ export function renderMarkdown(input: string | MdastRoot, options: RenderOptions
   const processor = processorFor(options.lang);
   const file = new VFile(typeof input === "string" ? { value: input } : {});
   file.data.render = options;
-  const mdast = typeof input === "string" ? processor.parse(file) : structuredClone(input);
+  // parseMarkdown is the same parser (remark-parse + remark-gfm), guarded by the complexity limits.
+  const mdast = typeof input === "string" ? parseMarkdown(input) : structuredClone(input);
   const hast = processor.runSync(mdast, file);
   const ids = tidy(hast);
   // A heading inside stripped raw HTML (say `<svg><h2>`) got an id but did not survive sanitising.

@@ -1,10 +1,12 @@
 import type { Root } from "mdast";
 import type { CaseData, CaseSchemas, TranslationData } from "../../schema/case.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedFile } from "../load/load-casebook.js";
+import { markdownLimitProblem } from "../markdown/markdown-limits.js";
 import { parseMarkdown } from "../markdown/parse-markdown.js";
 import { bodyReferences, type BodyReferences } from "./body-references.js";
 import { fastBodyScan } from "./fast-body-scan.js";
+import { bodyPlace } from "./places.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 
 /** A case file after validation: typed data where the schema accepted it, and its Markdown tree. */
@@ -49,6 +51,15 @@ export function validateFile(file: LoadedFile, schemas: CaseSchemas): { file: Va
     }
   }
   if (file.body !== undefined) {
+    // A body too complex to parse in bounded time is reported and never parsed (see markdown-limits.ts).
+    const limit = markdownLimitProblem(file.body);
+    if (limit) {
+      diagnostics.push(
+        createDiagnostic({ ruleId: "body-too-complex", file: file.ref.display, place: bodyPlace(file, limit.offset, limit.offset + 1), reason: limit.reason }),
+      );
+      validated.references = { links: [], images: [], headings: [] };
+      return { file: validated, diagnostics };
+    }
     const quick = fastBodyScan(file.body);
     if (quick) validated.references = quick;
     else parseBody(validated);

@@ -10,9 +10,9 @@ import type { RuleInput } from "./rule-input.js";
 export function translationVersions(input: RuleInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, files] of input.byCase) {
-    // An original that fails the schema is being edited: judge its translations once it is valid again.
+    // Judged from the original's raw values, as `status` and the link stage do, even while it has errors.
     const original = findOriginal(files);
-    if (!original?.original) continue;
+    if (!original) continue;
     const from = `${original.ref.lang}.md`;
     for (const file of files) {
       if (file === original || !isTranslationFile(file)) continue;

@@ -1,0 +1,84 @@
+import { readFileSync, realpathSync } from "node:fs";
+import { extname, join, relative, isAbsolute } from "node:path";
+import type { HTTPRequest, Page } from "puppeteer";
+import type { Casebook } from "../link/casebook-model.js";
+
+/** The made-up origin the book is loaded from; nothing is ever fetched from the network. */
+export const BOOK_ORIGIN = "https://casebook.print";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+};
+
+export interface BookFiles {
+  book: Casebook;
+  /** The theme's print.css. */
+  printCss: string;
+  /** Font files by name (from `fontFaces`). */
+  fonts: ReadonlyMap<string, string>;
+  /** The folder of the book's front matter (`book/`), for images of the introduction. */
+  bookDir?: string | undefined;
+}
+
+/**
+ * Serves the book to one tab from memory and from the case folders: `/<name>.html` (the current
+ * document), `/print.css`, `/fonts/<file>`, `/media/<case>/<file>` (only the files the case lists) and
+ * `/book/<file>`. Every other request is refused, so printing never touches the network.
+ */
+export async function serveBook(page: Page, files: BookFiles, documentFor: (path: string) => string | undefined): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on("request", (request: HTTPRequest) => {
+    const body = answer(request.url(), files, documentFor);
+    if (!body) void request.abort("blockedbyclient").catch(() => undefined);
+    else void request.respond({ status: 200, contentType: body.type, body: body.content }).catch(() => undefined);
+  });
+}
+
+function answer(url: string, files: BookFiles, documentFor: (path: string) => string | undefined): { type: string; content: string | Buffer } | undefined {
+  if (!url.startsWith(`${BOOK_ORIGIN}/`)) return undefined;
+  const path = decodeURIComponent(new URL(url).pathname);
+  const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+  if (path === "/print.css") return { type, content: files.printCss };
+  if (path.endsWith(".html")) {
+    const html = documentFor(path);
+    return html === undefined ? undefined : { type, content: html };
+  }
+  const font = /^\/fonts\/([^/]+)$/.exec(path)?.[1];
+  if (font) {
+    const source = files.fonts.get(font);
+    return source ? { type, content: readFileSync(source) } : undefined;
+  }
+  const media = /^\/media\/([^/]+)\/(.+)$/.exec(path);
+  if (media) {
+    const entry = files.book.byId.get(media[1] ?? "");
+    const file = media[2] ?? "";
+    if (!entry || entry.assets.get(file) !== "file") return undefined;
+    return { type, content: readFileSync(join(entry.folder, file)) };
+  }
+  const bookFile = /^\/book\/(.+)$/.exec(path)?.[1];
+  if (bookFile && files.bookDir) {
+    const target = safeJoin(files.bookDir, bookFile);
+    return target ? { type, content: readFileSync(target) } : undefined;
+  }
+  return undefined;
+}
+
+/** A file inside `dir` (after following links), or undefined for anything that leaves it. */
+function safeJoin(dir: string, file: string): string | undefined {
+  try {
+    const root = realpathSync(dir);
+    const target = realpathSync(join(root, file));
+    const rel = relative(root, target);
+    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
