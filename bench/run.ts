@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateCasebook } from "./generate-cases.js";
 import { describeMachine } from "./harness/machine.js";
+import { stopRunning } from "./harness/measure.js";
 import { formatReport } from "./harness/report.js";
 import type { BenchReport, SizeResult, StepResult } from "./harness/results.js";
 import { clearBuild, countFiles, dirBytes, editCase, firstLine, pageShows, runStep, searchShows } from "./harness/steps.js";
@@ -93,6 +94,17 @@ function project(label: string): string {
   copyFileSync(join(ROOT, "casebook.config.yaml"), join(dir, "casebook.config.yaml"));
   return dir;
 }
+
+// Interrupted (Ctrl-C, kill): stop the measured command, keep what was measured, remove the temporary folders.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    stopRunning();
+    report.finishedAt = new Date().toISOString();
+    save();
+    if (!values.keep) for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+    log(`\ninterrupted by ${signal}; partial results in ${jsonPath}`);
+    process.exit(130);
+  });
 
 try {
   for (const cases of sizes) {
@@ -195,6 +207,8 @@ async function measureSize(cases: number): Promise<SizeResult> {
   const phases = size.steps.baseline.details as { unifiedMs?: number; pagefindMs?: number } | undefined;
   if (size.steps.cold.ok && size.steps.baseline.ok && phases?.unifiedMs && phases.pagefindMs)
     size.ratio = Math.round((size.steps.cold.wallMs / (phases.unifiedMs + phases.pagefindMs)) * 100) / 100;
+  if (size.steps.cold.ok && size.steps.baseline.ok && size.steps.baseline.cpuMs > 0)
+    size.cpuRatio = Math.round((size.steps.cold.cpuMs / size.steps.baseline.cpuMs) * 100) / 100;
   return size;
 }
 

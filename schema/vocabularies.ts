@@ -43,7 +43,14 @@ export function loadVocabularies(dir: string): Vocabularies {
   const out: Partial<Record<VocabularyName, unknown>> = {};
   for (const [name, [file, shape]] of Object.entries(FILES) as [VocabularyName, Files[VocabularyName]][]) {
     const path = join(dir, file);
-    const result = z.array(shape).min(1).safeParse(parse(readFileSync(path, "utf8")));
+    // A missing, unreadable or malformed file is a VocabularyError (a clear message), not a crash.
+    let raw: unknown;
+    try {
+      raw = parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      throw new VocabularyError(`${path}: ${(error as Error).message.split("\n")[0]}`);
+    }
+    const result = z.array(shape).min(1).safeParse(raw);
     if (!result.success) {
       const first = result.error.issues[0];
       throw new VocabularyError(`${path}: ${first?.path.join(".")}: ${first?.message}`);

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -61,6 +61,12 @@ describe("the hostile casebook", () => {
 });
 
 describe("every generated page, parsed as a browser parses it", () => {
+  it("is checked by a parser that notices what would run or load", () => {
+    const bad = '<script>alert(1)</script><img src="https://evil.example/x.png" onerror="x"><a href="java&#9;script:alert(1)">x</a><iframe srcdoc="x"></iframe>';
+    const problems = inertProblems(`<!doctype html><title>x</title>${bad}`).join("\n");
+    for (const what of ["a script that is not ours", "event handler onError", "src loads https://evil.example", "scheme javascript", "a <iframe> element", "srcdoc"]) expect(problems).toContain(what);
+  });
+
   it("has no script but ours, no handler, no dangerous URL and no resource from another host", () => {
     expect(pages.length).toBeGreaterThan(2 * cases.length);
     const problems = pages.flatMap((file) => inertProblems(read(file)).map((p) => `${file}: ${p}`));
@@ -202,9 +208,27 @@ describe("every generated page in headless Chromium", () => {
     return page;
   }
 
+  it("notices a payload that does run (the watchers work)", async () => {
+    mkdirSync(join(site, "canary"), { recursive: true });
+    writeFileSync(join(site, "canary", "index.html"), '<!doctype html><title>c</title><img src="https://evil.example/x.png"><script>alert(1)</script><p onclick="x">x</p>');
+    const problems: string[] = [];
+    const page = await open("/canary/", problems);
+    await page.close();
+    rmSync(join(site, "canary"), { recursive: true });
+    expect(problems.some((p) => p.includes("alert dialog"))).toBe(true);
+    expect(problems.some((p) => p.includes("request to https://evil.example/x.png"))).toBe(true);
+    expect(problems.some((p) => p.includes("P onclick"))).toBe(true);
+    expect(problems.some((p) => p.includes("inline script"))).toBe(true);
+  });
+
   it("loads every page without a dialog, a script error or a request to another host", async () => {
     const problems: string[] = [];
-    const queue = pages.map((f) => `/${f.replace(/index\.html$/, "")}`);
+    // Every page, except the French fallbacks of untranslated cases: the same body in French chrome.
+    const translated = new Set(cases.filter((c) => c.fields["translator"]).map((c) => c.id));
+    const queue = pages
+      .filter((f) => !/^fr\/cases\/[^/]+\//.test(f) || translated.has(f.split("/")[2]!))
+      .map((f) => `/${f.replace(/index\.html$/, "")}`);
+    expect(queue.length).toBeGreaterThan(cases.length);
     const worker = async () => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const page = await open(path, problems);

@@ -19,31 +19,35 @@ export function caseBody(plan: CasePlan, lang: Lang, peers: readonly CasePlan[],
   const rng = new Rng(`${plan.id}:body:${lang}`);
   const fixed = fixedBlocks(plan, lang, rng, peers);
   const free: Record<SectionKind, string[]> = { context: [], model: [], implementation: [], outcomes: [], lessons: [] };
+  const h = SECTION_HEADINGS[lang];
+  const sub = SUBHEADINGS[lang];
+  const assemble = () => {
+    const parts: string[] = [NOTICE[lang]];
+    parts.push(`## ${h[0]}`, ...free.context, ...fixed.context);
+    parts.push(`## ${h[1]}`, ...fixed.model, ...free.model);
+    parts.push(`## ${h[2]}`);
+    if (fixed.table.length) parts.push(`### ${sub[0]}`, ...fixed.table);
+    parts.push(`### ${sub[1]}`, ...free.implementation, ...fixed.figure1, `### ${sub[2]}`, ...fixed.implementation);
+    parts.push(`## ${h[3]}`, ...fixed.outcomes, ...fixed.figure2, ...free.outcomes);
+    parts.push(`## ${h[4]}`, ...fixed.lessons, ...free.lessons, ...fixed.links);
+    if (fixed.footnote.length) parts.push(...fixed.footnote);
+    return parts;
+  };
   if (shape) {
     for (const kind of KINDS) for (let i = 0; i < shape[kind]; i++) free[kind].push(paragraph(kind, plan, lang, rng));
   } else {
-    let words = Object.values(fixed).flat().reduce((n, b) => n + wordCount(b), 0);
-    // Round-robin, weighted to the long sections, until the body reaches its length.
+    let words = wordCount(assemble().join("\n\n"));
+    // Round-robin, weighted to the long sections, until the body reaches its length (never past 1,500 words).
     const order: SectionKind[] = ["context", "implementation", "model", "implementation", "outcomes", "context", "lessons"];
-    for (let i = 0; words < plan.targetWords - 40; i++) {
+    for (let i = 0; words < Math.max(plan.targetWords - 40, 620); i++) {
       const kind = order[i % order.length]!;
       const p = paragraph(kind, plan, lang, rng);
-      if (words + wordCount(p) > 1480) break;
+      if (words + wordCount(p) > 1500) break;
       free[kind].push(p);
       words += wordCount(p);
     }
   }
-  const h = SECTION_HEADINGS[lang];
-  const sub = SUBHEADINGS[lang];
-  const parts: string[] = [NOTICE[lang]];
-  parts.push(`## ${h[0]}`, ...free.context, ...fixed.context);
-  parts.push(`## ${h[1]}`, ...fixed.model, ...free.model);
-  parts.push(`## ${h[2]}`);
-  if (fixed.table.length) parts.push(`### ${sub[0]}`, ...fixed.table);
-  parts.push(`### ${sub[1]}`, ...free.implementation, ...fixed.figure1, `### ${sub[2]}`, ...fixed.implementation);
-  parts.push(`## ${h[3]}`, ...fixed.outcomes, ...fixed.figure2, ...free.outcomes);
-  parts.push(`## ${h[4]}`, ...fixed.lessons, ...free.lessons, ...fixed.links);
-  if (fixed.footnote.length) parts.push(...fixed.footnote);
+  const parts = assemble();
   return { text: `${parts.join("\n\n")}\n`, shape: { context: free.context.length, model: free.model.length, implementation: free.implementation.length, outcomes: free.outcomes.length, lessons: free.lessons.length } };
 }
 

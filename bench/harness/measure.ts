@@ -1,7 +1,15 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { machineBusyTicks, ProcessTreeSampler } from "./proc-tree.js";
+
+/** Children being measured right now, so an interrupted run can stop them. */
+const running = new Set<ChildProcess>();
+
+/** Stops every measured child (SIGTERM), e.g. when the benchmark itself is interrupted. */
+export function stopRunning(): void {
+  for (const child of running) child.kill("SIGTERM");
+}
 
 /** Linux clock ticks per second (`getconf CLK_TCK`), the unit of /proc CPU times. */
 const CLK_TCK = 100;
@@ -27,6 +35,8 @@ export interface Measurement {
    */
   foreignCpus: number;
   processNames: string[];
+  /** Peak RSS per process name (summed over processes of that name within a sample), bytes. */
+  peakRssByName: Record<string, number>;
   samples: number;
   stdout: string;
   stderr: string;
@@ -53,6 +63,8 @@ export async function measure(
   const started = performance.now();
   const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   if (child.pid === undefined) throw new Error(`could not start ${cmd}`);
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const sampler = new ProcessTreeSampler(child.pid);
   sampler.sample();
   let stdout = "";
@@ -90,6 +102,7 @@ export async function measure(
     cpuMs: (treeTicks * 1000) / CLK_TCK,
     foreignCpus: Math.round((foreignTicks / CLK_TCK / elapsedS) * 100) / 100,
     processNames: [...sampler.names].sort(),
+    peakRssByName: Object.fromEntries([...sampler.peakByName].sort((a, b) => b[1] - a[1])),
     samples: sampler.samples,
     stdout,
     stderr,

@@ -53,7 +53,13 @@ export class ProcessTreeSampler {
   /** The largest VmHWM (own peak RSS) of any single process seen: a lower bound the samples must reach. */
   maxProcessHwm = 0;
   samples = 0;
-  readonly names = new Set<string>();
+  private readonly nameOf = new Map<string, string>();
+  /** Per process name (node, pagefind_extend, chromium…): the largest sum of VmRSS in one sample. */
+  readonly peakByName = new Map<string, number>();
+  /** The names (comm) of the processes seen, as last read. */
+  get names(): Set<string> {
+    return new Set(this.nameOf.values());
+  }
 
   constructor(private readonly rootPid: number) {}
 
@@ -91,20 +97,23 @@ export class ProcessTreeSampler {
     }
     let rss = 0;
     let live = 0;
+    const byName = new Map<string, number>();
     for (const pid of inTree) {
       const st = stats.get(pid)!;
       const key = `${pid}:${st.start}`;
-      if (!this.tracked.has(key)) {
-        this.tracked.set(key, pid);
-        this.names.add(processName(pid));
-      }
+      if (!this.tracked.has(key)) this.tracked.set(key, pid);
+      // Read every time: a child is still called "node" between fork and exec.
+      this.nameOf.set(key, processName(pid));
       this.cpuTicks.set(key, st.cpu);
       const mem = readMemory(pid);
       if (!mem) continue;
       rss += mem.rss;
       live++;
+      const name = this.nameOf.get(key) ?? "?";
+      byName.set(name, (byName.get(name) ?? 0) + mem.rss);
       this.maxProcessHwm = Math.max(this.maxProcessHwm, mem.hwm);
     }
+    for (const [name, bytes] of byName) this.peakByName.set(name, Math.max(this.peakByName.get(name) ?? 0, bytes));
     this.samples++;
     this.peakRss = Math.max(this.peakRss, rss);
     this.peakProcesses = Math.max(this.peakProcesses, live);

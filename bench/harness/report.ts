@@ -19,7 +19,11 @@ function row(step: StepResult): string {
   const cpu = `${(step.cpuMs / 1000).toFixed(1)} s`;
   const other = step.foreignCpus.toFixed(2);
   const tail = Math.max(0, ...step.runs.map((r) => r.tailMs));
-  const notes = [step.note, tail > 0 ? `background work ran ${(tail / 1000).toFixed(1)} s after exit` : ""].filter(Boolean).join("; ");
+  const byName: Record<string, number> = {};
+  for (const r of step.runs) for (const [name, bytes] of Object.entries(r.peakRssByName ?? {})) byName[name] = Math.max(byName[name] ?? 0, bytes);
+  const names = Object.entries(byName).sort((a, b) => b[1] - a[1]);
+  const split = names.length > 1 ? `largest by process: ${names.slice(0, 3).map(([n, b]) => `${n} ${(b / MiB).toFixed(0)}`).join(", ")} MiB` : "";
+  const notes = [step.note, tail > 0 ? `background work ran ${(tail / 1000).toFixed(1)} s after exit` : "", split].filter(Boolean).join("; ");
   return `${pad(String(step.cases), 6, true)}  ${pad(LABELS[step.step], 34)} ${pad(wall, 10, true)} ${pad(rate, 8, true)} ${pad(peak, 10, true)} ${pad(procs, 5, true)} ${pad(cpu, 8, true)} ${pad(other, 6, true)}  ${notes}`;
 }
 
@@ -48,7 +52,8 @@ export function formatReport(report: BenchReport): string {
     if (b?.unifiedMs !== undefined && b.pagefindMs !== undefined)
       out.push(
         `${pad("", 6)}  baseline phases: unified ${(b.unifiedMs / 1000).toFixed(2)} s + Pagefind ${(b.pagefindMs / 1000).toFixed(2)} s; ` +
-          `cold build / baseline = ${size.ratio === null ? "n/a" : `${size.ratio.toFixed(2)}×`}`,
+          `cold build / baseline = ${size.ratio === null ? "n/a" : `${size.ratio.toFixed(2)}×`} wall` +
+          (size.cpuRatio ? `, ${size.cpuRatio.toFixed(2)}× CPU` : ""),
       );
   }
   if (report.pdf) out.push(row(report.pdf));

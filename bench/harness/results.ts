@@ -15,6 +15,7 @@ export interface RunRecord {
   /** How long the harness waited for the machine to be quiet before this run, and the load it saw. */
   idleWait?: { waitedMs: number; load: number };
   processNames: string[];
+  peakRssByName: Record<string, number>;
   samples: number;
   exitCode: number | null;
   signal: string | null;
@@ -63,6 +64,11 @@ export interface SizeResult {
   steps: Partial<Record<StepName, StepResult>>;
   /** cold build / (baseline unified + bare Pagefind), both in-process phase times for the baseline. */
   ratio: number | null;
+  /**
+   * The same comparison in CPU time (whole process trees, Pagefind's binary included): less
+   * sensitive to other jobs on the machine than wall time. For information; the target is on wall time.
+   */
+  cpuRatio?: number | null;
 }
 
 export interface BenchReport {
@@ -90,6 +96,7 @@ export function runRecord(m: Measurement): RunRecord {
     cpuMs: Math.round(m.cpuMs),
     foreignCpus: m.foreignCpus,
     processNames: m.processNames,
+    peakRssByName: m.peakRssByName,
     samples: m.samples,
     exitCode: m.exitCode,
     signal: m.signal,

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadCasebook } from "../load/load-casebook.js";
@@ -7,7 +7,7 @@ import { linkCasebook } from "../link/link-casebook.js";
 import { readBookIntros } from "../print/introduction.js";
 import { printCasebook, type PrintProgress, type PrintSummary } from "../print/print-casebook.js";
 import { validateCasebook } from "../validate/validate-casebook.js";
-import { writeAtomically } from "./atomic-output.js";
+import { assertOutputLocation, assertReplaceable, writeAtomically } from "./atomic-output.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
 import { themeFolder } from "./theme-folder.js";
@@ -54,6 +54,10 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   const config = options.languages?.length ? { ...project.config, languages: options.languages } : project.config;
   const book = linkCasebook(validated, loaded, { config, vocabularies: project.vocabularies, includeDrafts: options.includeDrafts ?? false });
   const themeDir = themeFolder(project, config.theme);
+  // What Casebook did not write is refused first (its message names the folder), then the places a
+  // build must never replace even when empty or marked: the project, the cases folder and inside it.
+  assertReplaceable(resolve(options.out));
+  assertOutputLocation(options.out, project);
   await writeAtomically(options.out, async (dir) => {
     const date = buildDate();
     const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf });

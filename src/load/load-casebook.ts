@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { findCaseFiles, type CaseFileRef } from "./find-case-files.js";
-import { listCaseAssets, type CaseAssets } from "./list-case-assets.js";
+import { listCaseAssets, type CaseAssetListing } from "./list-case-assets.js";
 import { parseFrontmatter, type ParsedFrontmatter } from "./parse-frontmatter.js";
 import { readCaseFile } from "./read-case-file.js";
 import type { SourceText } from "./source-text.js";
@@ -18,7 +18,7 @@ export interface LoadedFile {
 export interface LoadedCasebook {
   files: LoadedFile[];
   /** Asset files of each case, by case id. */
-  assets: Map<string, { assets: CaseAssets; truncated: boolean }>;
+  assets: Map<string, CaseAssetListing>;
   diagnostics: Diagnostic[];
 }
 

@@ -23,7 +23,14 @@ export function loadConfig(projectDir: string, cwd: string): LoadedConfig {
   if (!name) return { diagnostics: [] };
   const path = join(projectDir, name);
   const file = displayPath(path, cwd);
-  const text = readFileSync(path, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    // A folder or an unreadable file by that name is a problem with the project, not a crash.
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    return { file, diagnostics: [createDiagnostic({ ruleId: "file-unreadable", file, place: { start: { line: 1, column: 1 } }, reason: `The configuration could not be read (${code}).` })] };
+  }
   const source = new SourceText(text);
   // JSON is YAML, so one parser gives positions for both.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });

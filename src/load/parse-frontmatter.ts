@@ -1,5 +1,5 @@
 import jsYaml from "js-yaml";
-import { isMap, parseDocument, visit, type Document } from "yaml";
+import { Document, isMap, parseDocument, visit } from "yaml";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RuleId } from "../diagnostics/rules.js";
 import type { SourceText } from "./source-text.js";
@@ -57,11 +57,42 @@ const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$
 /** Deeper frontmatter is never legitimate and is refused before it is turned into data. */
 export const MAX_FRONTMATTER_DEPTH = 8;
 
+/**
+ * Larger frontmatter is refused before it is parsed: a real one is a few kilobytes, and `yaml`'s
+ * duplicate-key check is quadratic (100,000 keys would take minutes, and print 100,000 messages).
+ */
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
+/** Flow collections (`[[[…`) nested deeper than this are refused before the recursive parsers see them. */
+const MAX_FLOW_NESTING = 64;
+
+/** A limit the YAML text exceeds, checked in one pass before any parser runs. */
+function frontmatterLimitProblem(yaml: string): { ruleId: RuleId; reason: string; offset: number } | undefined {
+  if (yaml.length > MAX_FRONTMATTER_BYTES)
+    return { ruleId: "file-too-large", reason: `The frontmatter is ${Math.ceil(yaml.length / 1024)} KB; it may be at most ${MAX_FRONTMATTER_BYTES / 1024} KB.`, offset: 0 };
+  // Brackets inside quoted text are counted too: an over-estimate that no real value reaches.
+  let depth = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml[i];
+    if (c === "[" || c === "{") depth++;
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+    if (depth > MAX_FLOW_NESTING) return { ruleId: "frontmatter-syntax", reason: `The frontmatter is nested more than ${MAX_FRONTMATTER_DEPTH} levels deep.`, offset: i };
+  }
+  return undefined;
+}
+
 export function parseFrontmatter(
   split: SplitFile,
   source: SourceText,
   display: string,
 ): { frontmatter: ParsedFrontmatter; diagnostics: Diagnostic[] } {
+  const limit = frontmatterLimitProblem(split.yaml);
+  if (limit) {
+    const place = source.range(split.yamlOffset + limit.offset, split.yamlOffset + limit.offset + 1);
+    return {
+      frontmatter: { doc: new Document(), yamlOffset: split.yamlOffset },
+      diagnostics: [createDiagnostic({ ruleId: limit.ruleId, reason: limit.reason, file: display, place })],
+    };
+  }
   const fast = fastParse(split);
   if (fast) return { frontmatter: fast, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { sep } from "node:path";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CaseFileRef } from "./find-case-files.js";
 import { SourceText } from "./source-text.js";
@@ -21,8 +22,17 @@ export function readCaseFile(ref: CaseFileRef): ReadResult {
   });
   let bytes: Buffer;
   try {
+    // A case file that is a symbolic link out of its case folder (git stores links) could make check
+    // print any file of the machine that runs it, `/proc/self/environ` and its secrets included, in
+    // a code frame; a device or a pipe would never end. Only regular files inside the case are read.
+    if (lstatSync(ref.path).isSymbolicLink()) {
+      const target = realpathSync(ref.path);
+      if (!(target + sep).startsWith(realpathSync(ref.folder) + sep))
+        return fail("file-unreadable", `\`${ref.display}\` is a symbolic link that leads out of its case folder, so it is not read.`);
+    }
     const stat = statSync(ref.path);
     if (stat.isDirectory()) return fail("file-unreadable", `\`${ref.display}\` is a folder, not a file.`);
+    if (!stat.isFile()) return fail("file-unreadable", `\`${ref.display}\` is not a regular file (a device, socket or pipe), so it is not read.`);
     if (stat.size > MAX_CASE_FILE_BYTES)
       return fail(
         "file-too-large",

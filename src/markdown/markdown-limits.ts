@@ -18,7 +18,7 @@
  */
 export const MAX_BLOCK_NESTING = 32;
 /**
- * Inline markers (`*`, `_`, `~`, `` ` ``, `[`, `]`, `!`, `<`) in one paragraph, counted from one
+ * Inline markers (`*`, `_`, `~`, `` ` ``, `[`, `]`, `!`) in one paragraph, counted from one
  * blank line, heading or new list item to the next. Their nesting is what costs super-linear time.
  */
 export const MAX_INLINE_MARKERS = 2000;
@@ -33,7 +33,7 @@ export interface MarkdownLimitProblem {
 const CONTAINER = /^([ \t]*)(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 /** Markers that start a list item which ends the paragraph before it (CommonMark: `1.`, not `2.`). */
 const NEW_ITEM = /^(?:[-*+]|0*1[.)])$/;
-const INLINE_MARKER = /[*_~`[\]!<]/g;
+const INLINE_MARKER = /[*_~`[\]!]/g;
 
 /** The first limit `body` exceeds, or undefined. Linear in the length of the body. */
 export function markdownLimitProblem(body: string): MarkdownLimitProblem | undefined {
@@ -66,7 +66,7 @@ export function markdownLimitProblem(body: string): MarkdownLimitProblem | undef
     if (runMarkers > MAX_INLINE_MARKERS)
       return {
         offset: runStart,
-        reason: `This paragraph has more than ${MAX_INLINE_MARKERS} Markdown markers (\`*\`, \`_\`, \`~\`, backticks, \`[\`, \`]\`, \`!\`, \`<\`).`,
+        reason: `This paragraph has more than ${MAX_INLINE_MARKERS} Markdown markers (\`*\`, \`_\`, \`~\`, backticks, \`[\`, \`]\`, \`!\`).`,
       };
   }
   return undefined;

@@ -17,7 +17,7 @@ export interface BodyRefs {
  * are dropped. The tree is the print stage's own copy and is changed in place.
  */
 export function adaptBody(tree: Root, scope: string, ctx: PrintContext, refs: BodyRefs): ElementContent[] {
-  const local = (id: string) => anchors.inCase(scope, id);
+  const local = (id: string) => `${scope}--${id}`;
   visit(tree, "element", (node, index, parent) => {
     const p = node.properties;
     if (p["dataFootnoteBackref"] !== undefined && parent && index !== undefined) {

@@ -34,7 +34,7 @@ export function contributors(ctx: PrintContext): ElementContent[] {
   };
   return [
     versoFiller(anchors.contributors),
-    h("section.chapter.contributors", { id: anchors.contributors, style: "page: back" }, [
+    h("section.chapter.contributors", { id: anchors.contributors, style: `page: ${anchors.contributors}` }, [
       h("h1", ctx.t("print.contributors")),
       h(
         "ul.contributor-list",
@@ -78,7 +78,7 @@ function indexSection(anchor: string, title: string, groups: [string, CaseEntry[
       ]),
     ]);
   };
-  const section: Element = h("section.chapter.book-index", { id: anchor, style: "page: back" }, [
+  const section: Element = h("section.chapter.book-index", { id: anchor, style: `page: ${anchor}` }, [
     h("h1", title),
     h("div.index-columns", groups.map(([term, entries]) => h("div.index-group", [h("p.index-term", term), h("ul", entries.map(entryLine))]))),
   ]);

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import { visit } from "unist-util-visit";
@@ -10,12 +10,17 @@ import { contents, partPage, type MatterEntry } from "./contents.js";
 import { coverAndImprint } from "./cover.js";
 import { groupCases } from "./group-cases.js";
 import { introduction, introTitle } from "./introduction.js";
-import { anchors, HTML_LANG, type PrintContext } from "./print-context.js";
-import { bookPageCss } from "./running-heads.js";
+import { anchors, BOOK_URL, HTML_LANG, type PrintContext } from "./print-context.js";
+import { bookPageCss, caseHeads, type RunningHead } from "./running-heads.js";
 
-/** The HTML book of one language, and what pagination needs to know about it. */
-export interface BookDocument {
+/** A chunk of the book: a document of its own, printed in its own tab (see `paginate.ts`). */
+export interface BookChunk {
   html: string;
+}
+
+/** The HTML book of one language, in chunks, and what pagination needs to know about it. */
+export interface BookDocument {
+  chunks: BookChunk[];
   /** Anchors of the parts and chapters that must open on a right-hand page, in book order. */
   rectoAnchors: string[];
   /** Every anchor a page number refers to. */
@@ -23,11 +28,21 @@ export interface BookDocument {
 }
 
 /**
- * One combined document per language (mdBook's print page): cover, imprint, contents,
- * introduction, the parts and their cases, contributors, and the indexes. Every id is unique and
- * every link stays inside the book. `fontCss` holds the `@font-face` rules.
+ * How many cases a chunk holds. Chromium's time to lay out and print a document grows faster than
+ * its length (a book of 1,700 pages takes several times as long as eight of 210), so a long book is
+ * printed in chunks, two at a time, and the PDFs are joined (`pdf/merge-pdfs.ts`).
  */
-export function bookDocument(ctx: PrintContext, fontCss: string): BookDocument {
+export const CASES_PER_CHUNK = 40;
+
+/**
+ * One combined book per language (mdBook's print page): cover, imprint, contents, introduction, the
+ * parts and their cases, contributors, and the indexes. Every id is unique and every link stays
+ * inside the book. A long book is cut into chunks between chapters: a link to another chunk points to
+ * `${BOOK_URL}/book#anchor` (turned back into a link inside the book when the chunks are joined), and
+ * each chunk lists the anchors others refer to in a hidden navigation, so Chromium records where they
+ * land. `fontCss` holds the `@font-face` rules.
+ */
+export function bookDocument(ctx: PrintContext, fontCss: string, casesPerChunk = CASES_PER_CHUNK): BookDocument {
   const refs: BodyRefs = { targets: new Set() };
   const parts = groupCases(ctx.book, ctx.lang, ctx.print.groupBy);
   const front: MatterEntry[] = ctx.intro ? [{ anchor: anchors.intro, title: introTitle(ctx) }] : [];
@@ -36,7 +51,7 @@ export function bookDocument(ctx: PrintContext, fontCss: string): BookDocument {
     { anchor: anchors.indexCountries, title: ctx.t("print.indexCountries") },
     { anchor: anchors.indexModels, title: ctx.t("print.indexModels") },
   ];
-  const bodyParts: ElementContent[] = [
+  const children: ElementContent[] = [
     ...coverAndImprint(ctx),
     ...contents(parts, front, back, ctx),
     ...introduction(ctx, refs),
@@ -44,26 +59,70 @@ export function bookDocument(ctx: PrintContext, fontCss: string): BookDocument {
     ...contributors(ctx),
     ...bookIndexes(ctx),
   ];
-  const body = h("body.book", bodyParts);
-  const { rectoAnchors, refAnchors } = checkAnchors(body);
-  const title = localize(ctx.book.config.title, ctx.lang);
-  const tree: Root = {
-    type: "root",
-    children: [
-      { type: "doctype" },
-      h("html", { lang: HTML_LANG[ctx.lang] }, [
-        h("head", [
-          h("meta", { charset: "utf-8" }),
-          h("title", title),
-          h("style", fontCss),
-          h("link", { rel: "stylesheet", href: "/print.css" }),
-          h("style", bookPageCss(ctx)),
-        ]),
-        body,
-      ]),
-    ],
-  };
-  return { html: toHtml(tree), rectoAnchors, refAnchors };
+  const { rectoAnchors, refAnchors } = checkAnchors(h("body", children));
+  const heads: RunningHead[] = [
+    { page: anchors.contents, recto: ctx.t("print.contents") },
+    ...front.map((m) => ({ page: m.anchor, recto: m.title })),
+    ...caseHeads(ctx),
+    ...back.map((m) => ({ page: m.anchor, recto: m.title })),
+  ];
+  const head = toHtml(
+    h("head", [
+      h("meta", { charset: "utf-8" }),
+      h("title", localize(ctx.book.config.title, ctx.lang)),
+      h("style", fontCss),
+      h("link", { rel: "stylesheet", href: "/print.css" }),
+      h("style", bookPageCss(ctx, heads)),
+    ]),
+  );
+  const wanted = new Set([...rectoAnchors, ...refAnchors]);
+  const chunks = splitChunks(children, casesPerChunk).map((chunk) => {
+    const ids = idsIn(chunk);
+    for (const node of chunk) retarget(node, ids);
+    const targets = [...ids].filter((id) => wanted.has(id));
+    const nav = h("nav.anchor-targets", { hidden: true, ariaHidden: "true" }, targets.map((id) => h("a", { href: `#${id}` })));
+    return { html: `<!doctype html><html lang="${HTML_LANG[ctx.lang]}">${head}${toHtml(h("body.book", [...chunk, nav]))}</html>` };
+  });
+  return { chunks, rectoAnchors, refAnchors };
+}
+
+/**
+ * Cuts the book between chapters, about `casesPerChunk` cases each. A chapter that opens a chunk
+ * leaves its blank left-hand page (`.verso-filler`) at the end of the chunk before: every chunk then
+ * starts on a right-hand page, as its first page is to Chromium.
+ */
+function splitChunks(children: ElementContent[], casesPerChunk: number): ElementContent[][] {
+  const chunks: ElementContent[][] = [[]];
+  let cases = 0;
+  for (const child of children) {
+    const isFiller = child.type === "element" && child.properties["dataFor"] !== undefined;
+    if (isFiller && cases >= casesPerChunk) {
+      chunks.push([]);
+      cases = 0;
+      chunks.at(-2)!.push(child);
+      continue;
+    }
+    if (child.type === "element" && typeof child.properties["dataCase"] === "string") cases += 1;
+    chunks.at(-1)!.push(child);
+  }
+  return chunks;
+}
+
+function idsIn(nodes: ElementContent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const node of nodes)
+    visit(node, "element", (el: Element) => {
+      if (typeof el.properties["id"] === "string") ids.add(el.properties["id"]);
+    });
+  return ids;
+}
+
+/** Links to anchors in other chunks leave the document (and come back when the PDFs are joined). */
+function retarget(node: ElementContent, ids: Set<string>): void {
+  visit(node, "element", (el: Element) => {
+    const href = el.properties["href"];
+    if (typeof href === "string" && href.startsWith("#") && !ids.has(href.slice(1))) el.properties["href"] = `${BOOK_URL}/book${href}`;
+  });
 }
 
 /**

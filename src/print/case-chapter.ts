@@ -33,7 +33,7 @@ export function caseChapter(entry: CaseEntry, ctx: PrintContext, refs: BodyRefs)
   const langName = (l: Language) => new Intl.DisplayNames([lang], { type: "language" }).of(l) ?? l;
   const chapter = h("section.chapter.case", { id: anchors.case(entry.id), dataCase: entry.id, style: `page: ${casePageName(entry)}` }, [
     h("header.case-opener", [
-      h("h2.case-heading", { lang: contentLang }, [h("span.case-number", { lang: HTML_LANG[lang] }, t("case.number", { number: entry.number })), " ", h("span.case-title", version.title)]),
+      h("h2.case-heading", { lang: contentLang, dataOutline: `${t("case.number", { number: entry.number })} · ${version.title}` }, [h("span.case-number", { lang: HTML_LANG[lang] }, t("case.number", { number: entry.number })), " ", h("span.case-title", version.title)]),
       view.fallback ? h("p.case-note", t("case.fallback")) : null,
       version.isTranslation ? h("p.case-note", t("case.translationOf", { language: langName(entry.originalLang) })) : null,
       h("p.case-summary", { lang: contentLang }, version.summary),

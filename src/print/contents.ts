@@ -39,11 +39,10 @@ export function contents(parts: BookPart[], front: MatterEntry[], back: MatterEn
     items.push(h("li.toc-part-cases", [h("ol", part.cases.map(caseLine))]));
   });
   items.push(...back.map(matter));
+  // The contents always start on page 3, a right-hand page, after the cover and the imprint.
   return [
-    versoFiller(anchors.contents),
-    h("nav.chapter.contents", { id: anchors.contents, ariaLabelledby: `${anchors.contents}-title`, style: "page: front" }, [
-      // The heading links to its own section: Chromium only records where an anchor lands when a link points to it.
-      h("h1", { id: `${anchors.contents}-title` }, [h("a.self-link", { href: `#${anchors.contents}` }, ctx.t("print.contents"))]),
+    h("nav.chapter.contents", { id: anchors.contents, ariaLabelledby: `${anchors.contents}-title`, style: `page: ${anchors.contents}` }, [
+      h("h1", { id: `${anchors.contents}-title` }, ctx.t("print.contents")),
       h("ol.toc", items),
     ]),
   ];
@@ -56,7 +55,7 @@ export function partPage(part: BookPart, index: number, ctx: PrintContext): Elem
     versoFiller(anchor),
     h("section.chapter.part-page", { id: anchor, style: "page: part" }, [
       h("p.part-number", ctx.t("print.part", { number: partNumeral(index + 1, ctx.lang) })),
-      h("h1.part-title", part.title),
+      h("h1.part-title", { dataOutline: `${ctx.t("print.part", { number: partNumeral(index + 1, ctx.lang) })} · ${part.title}` }, part.title),
       part.description ? h("p.part-description", part.description) : null,
       h("p.part-count", ctx.t("terms.cases", { count: part.cases.length })),
     ]),

@@ -9,21 +9,24 @@ interface El {
   style: { setProperty(name: string, value: string): void };
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): Iterable<El>;
-  getAttribute(name: string): string | null;
-  setAttribute(name: string, value: string): void;
+  getClientRects(): { length: number };
 }
-declare const document: { body: El; querySelector(selector: string): El | null; querySelectorAll(selector: string): Iterable<El>; fonts: { ready: Promise<unknown> } };
+declare const document: { documentElement: El; body: El; querySelector(selector: string): El | null; querySelectorAll(selector: string): Iterable<El>; fonts: { ready: Promise<unknown> } };
 
 /** What the DOM shows in one pass: the page numbers, the blank left-hand pages, fixed-width number slots. */
 export interface PassState {
   numbers: Record<string, number>;
   fillers: string[];
   fixedSlots: boolean;
+  /** The number of this document's first page in the book (a chunk starts where the one before ended). */
+  firstPage: number;
 }
 
 /** Writes the numbers into every `[data-ref]` and shows the needed fillers. */
 export function applyState(state: PassState): void {
   const body = document.body;
+  // Chromium counts pages from the root's `counter-reset: page N`: the first page is N + 1.
+  document.documentElement.style.setProperty("counter-reset", `page ${state.firstPage - 1}`);
   body.classList.toggle("fixed-page-numbers", state.fixedSlots);
   const widest = Math.max(2, ...Object.values(state.numbers).map((n) => String(n).length));
   body.style.setProperty("--page-digits", String(widest));
@@ -38,4 +41,19 @@ export function applyState(state: PassState): void {
 /** Resolves when every web font the layout needs has loaded. */
 export async function fontsReady(): Promise<void> {
   await document.fonts.ready;
+}
+
+/**
+ * The headings Chromium turns into bookmarks, in order: their text, and the title the bookmark
+ * should have (`data-outline`, else the text). Chromium builds bookmark titles from the laid-out
+ * lines and drops the space where a heading wraps; `pdf/outline-titles.ts` puts these back.
+ */
+export function headingTitles(): { text: string; title: string }[] {
+  const out: { text: string; title: string }[] = [];
+  for (const el of document.querySelectorAll("h1, h2, h3, h4, h5, h6, [role=heading]")) {
+    if (el.getClientRects().length === 0) continue;
+    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (text) out.push({ text, title: (el.dataset["outline"] ?? text).replace(/\s+/g, " ").trim() });
+  }
+  return out;
 }

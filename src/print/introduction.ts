@@ -45,7 +45,7 @@ export function introduction(ctx: PrintContext, refs: BodyRefs): ElementContent[
   const body = adaptBody(rendered.hast, anchors.intro, ctx, refs);
   return [
     versoFiller(anchors.intro),
-    h("section.chapter.introduction", { id: anchors.intro, lang: ctx.intro.lang !== ctx.lang ? HTML_LANG[ctx.intro.lang] : undefined, style: "page: front" }, [
+    h("section.chapter.introduction", { id: anchors.intro, lang: ctx.intro.lang !== ctx.lang ? HTML_LANG[ctx.intro.lang] : undefined, style: `page: ${anchors.intro}` }, [
       h("h1", introTitle(ctx)),
       ...body,
     ]),

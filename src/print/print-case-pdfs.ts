@@ -4,6 +4,7 @@ import { caseMetadata } from "./book-metadata.js";
 import type { Paginated } from "./paginate.js";
 import { BookIndex } from "./pdf/book-index.js";
 import { extractPages } from "./pdf/extract-pages.js";
+import type { PdfFile } from "./pdf/pdf-file.js";
 import type { PrintedPdf } from "./print-casebook.js";
 import { anchors, type PrintContext } from "./print-context.js";
 
@@ -12,8 +13,14 @@ import { anchors, type PrintContext } from "./print-context.js";
  * book (an offprint, with the book's page numbers), tagged, with its part of the outline. Links to
  * other cases go to their pages on the website. Chromium is not needed again, so this is quick.
  */
-export async function splitCasePdfs(ctx: PrintContext, book: Paginated, chapters: readonly string[], output: (pdf: PrintedPdf) => Promise<void>): Promise<number> {
-  const index = new BookIndex(book.pdf);
+export async function splitCasePdfs(
+  ctx: PrintContext,
+  book: Paginated,
+  pdf: PdfFile,
+  chapters: readonly string[],
+  output: (pdf: PrintedPdf) => Promise<void>,
+): Promise<number> {
+  const index = new BookIndex(pdf);
   const webLink = externalLinks(ctx);
   let count = 0;
   for (const entry of ctx.book.cases) {

@@ -1,21 +1,25 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import { BrowserMissingError } from "../browser/find-browser.js";
-import { launchBrowser } from "../browser/launch-browser.js";
+import { launchBrowser, type LaunchedBrowser } from "../browser/launch-browser.js";
 import type { Casebook } from "../link/casebook-model.js";
+import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { fontFaces } from "../site/font-faces.js";
+import { parseFontFaces } from "./svg-fonts.js";
 import { loadThemeStrings, translator, type ThemeStrings } from "../site/theme-strings.js";
-import type { Browser } from "puppeteer";
-import { bookDocument, type BookDocument } from "./book-document.js";
-import { fontsReady } from "./in-page.js";
+import type { Browser, Page } from "puppeteer";
+import { bookDocument, CASES_PER_CHUNK, type BookDocument } from "./book-document.js";
+import { fontsReady, headingTitles } from "./in-page.js";
 import { pickIntro, type BookIntros } from "./introduction.js";
 import { paginate, type Paginated } from "./paginate.js";
 import { bookMetadata } from "./book-metadata.js";
-import { withMetadata } from "./pdf/pdf-info.js";
-import { anchors, type PrintContext } from "./print-context.js";
+import { fixOutlineTitles } from "./pdf/outline-titles.js";
+import { mergePdfs } from "./pdf/merge-pdfs.js";
+import { PdfFile } from "./pdf/pdf-file.js";
+import { anchors, BOOK_URL, type PrintContext } from "./print-context.js";
 import { PrintError } from "./print-error.js";
-import { BOOK_ORIGIN, serveBook, type BookFiles } from "./print-server.js";
+import { serveBook, type BookFiles } from "./print-server.js";
 import { splitCasePdfs } from "./print-case-pdfs.js";
 
 /** Where the driver is in printing: `done` of `total` PDFs, and what is being printed now. */
@@ -45,6 +49,12 @@ export interface PrintOptions {
   /** Receives every PDF as soon as it is finished, so memory does not grow with the book. */
   output: (pdf: PrintedPdf) => void | Promise<void>;
   env?: NodeJS.ProcessEnv;
+  /** How many languages are printed at once (default 2). */
+  concurrency?: number;
+  /** How many cases a chunk of the book holds (default `CASES_PER_CHUNK`; tests make it small). */
+  casesPerChunk?: number;
+  /** Starts the browser (default `launchBrowser`; tests replace it). */
+  launch?: (env?: NodeJS.ProcessEnv) => Promise<LaunchedBrowser>;
 }
 
 export interface PrintSummary {
@@ -53,59 +63,117 @@ export interface PrintSummary {
 }
 
 /**
- * Prints the casebook of every language, and one PDF per case, with one headless Chromium: one tab
- * per language, closed when its PDFs are done. Throws `BrowserMissingError` when there is no
+ * Prints the casebook of every language, and one PDF per case, with one headless Chromium: a tab per
+ * language (per chunk of a long book), closed when its book is printed; the case PDFs are cut from
+ * the book. Throws `BrowserMissingError` when there is no
  * Chromium and `PrintError` when printing fails; the driver then leaves the previous output alone.
  */
 export async function printCasebook(book: Casebook, options: PrintOptions): Promise<PrintSummary> {
   const strings = loadThemeStrings(options.themeDir);
   const fonts = fontFaces(options.themeDir, "/fonts");
-  const files: BookFiles = { book, printCss: readFileSync(join(options.themeDir, "print.css"), "utf8"), fonts: fonts.files, bookDir: options.bookDir };
+  const files: BookFiles = { book, printCss: readPrintCss(options.themeDir), fonts: fonts.files, faces: parseFontFaces(fonts.css), bookDir: options.bookDir };
   const total = book.languages.length * (1 + book.cases.length);
   let done = 0;
   const summary: PrintSummary = { books: [], casePdfs: 0 };
-  const browser = await launchBrowser(options.env).catch((error: unknown) => {
+  const browser = await (options.launch ?? launchBrowser)(options.env).catch((error: unknown) => {
     if (error instanceof BrowserMissingError) throw error;
     throw new PrintError(`Chromium could not be started: ${message(error)}`, "Check that the browser runs (`chromium --version`), or point CASEBOOK_CHROMIUM at a working Chrome or Chromium.");
   });
-  try {
-    for (const lang of book.languages) {
-      const ctx = printContext(book, lang, strings, options);
-      const progress = (step: string) => options.onProgress?.({ done, total, lang, step });
-      const document = bookDocument(ctx, fonts.css);
-      const printed = await printBook(browser.browser, document, files, lang, progress);
-      const bytes = withMetadata(printed.pdf, bookMetadata(ctx));
-      await options.output({ lang, files: [`pdf/casebook.${lang}.pdf`, `site/pdf/casebook.${lang}.pdf`], bytes });
-      summary.books.push({ lang, pages: printed.pageCount, passes: printed.passes });
+  // Two Chromium jobs (loading or printing a document) at a time, for two cores. Short books: two
+  // languages at a time, so that Node joins and splits one while Chromium prints the other. Long
+  // books (printed in chunks, see `book-document.ts`): one language at a time, its chunks two by two.
+  const limit = limiter(options.concurrency ?? 2);
+  const perChunk = options.casesPerChunk ?? CASES_PER_CHUNK;
+  const chunked = book.cases.length > perChunk;
+  const queue = [...book.languages];
+  let failed = false;
+  const printLanguage = async (lang: Language) => {
+    const ctx = printContext(book, lang, strings, options);
+    const progress = (step: string) => options.onProgress?.({ done, total, lang, step });
+    const document = bookDocument(ctx, fonts.css, perChunk);
+    const printed = await printBook(browser.browser, document, files, lang, limit, progress);
+    progress("book, joining");
+    printed.chunks.forEach((chunk, k) => fixOutlineTitles(chunk, printed.headings[k] ?? []));
+    const bytes = mergePdfs(printed.chunks, { metadata: bookMetadata(ctx), bookUrl: `${BOOK_URL}/book` });
+    await options.output({ lang, files: [`pdf/casebook.${lang}.pdf`, `site/pdf/casebook.${lang}.pdf`], bytes });
+    summary.books.push({ lang, pages: printed.pageCount, passes: printed.passes });
+    done += 1;
+    progress("case PDFs");
+    summary.casePdfs += await splitCasePdfs(ctx, printed, new PdfFile(bytes), [...document.rectoAnchors, anchors.indexModels], async (pdf) => {
+      await options.output(pdf);
       done += 1;
-      progress("case PDFs");
-      summary.casePdfs += await splitCasePdfs(ctx, printed, [...document.rectoAnchors, anchors.indexModels], async (pdf) => {
-        await options.output(pdf);
-        done += 1;
-        progress(`case ${pdf.caseId ?? ""}`);
+      progress(`case ${pdf.caseId ?? ""}`);
+    });
+  };
+  const worker = async () => {
+    for (let lang = queue.shift(); lang && !failed; lang = queue.shift())
+      await printLanguage(lang).catch((error: unknown) => {
+        failed = true;
+        throw error;
       });
-    }
+  };
+  try {
+    await Promise.all(Array.from({ length: chunked ? 1 : Math.max(1, Math.min(options.concurrency ?? 2, queue.length)) }, worker));
   } finally {
     await browser.close();
   }
+  summary.books.sort((a, b) => book.languages.indexOf(a.lang) - book.languages.indexOf(b.lang));
   return summary;
 }
 
-/** Loads the book of one language in a fresh tab, prints it until its page numbers are right, closes the tab. */
-async function printBook(browser: Browser, document: BookDocument, files: BookFiles, lang: Language, progress: (step: string) => void): Promise<Paginated> {
-  const page = await browser.newPage();
+/**
+ * Loads each chunk of the book of one language in a tab of its own, prints them until the page
+ * numbers are right, reads the headings the bookmarks come from, and closes the tabs.
+ */
+async function printBook(
+  browser: Browser,
+  document: BookDocument,
+  files: BookFiles,
+  lang: Language,
+  limit: Limit,
+  progress: (step: string) => void,
+): Promise<Paginated & { headings: { text: string; title: string }[][] }> {
+  const tabs: Page[] = [];
   try {
-    await serveBook(page, files, (path) => (path === "/book.html" ? document.html : undefined));
     progress("book, loading");
-    await page.goto(`${BOOK_ORIGIN}/book.html`, { waitUntil: "load", timeout: 600_000 });
-    await page.evaluate(fontsReady);
-    return await paginate(page, document, (pass) => progress(`book, pass ${pass}`));
+    await Promise.all(
+      document.chunks.map((chunk, k) =>
+        limit(async () => {
+          const tab = await browser.newPage();
+          tabs[k] = tab;
+          await serveBook(tab, files, (path) => (path === `/chunk-${k}.html` ? chunk.html : undefined));
+          await tab.goto(`${BOOK_URL}/chunk-${k}.html`, { waitUntil: "load", timeout: 600_000 });
+          await tab.evaluate(fontsReady);
+        }),
+      ),
+    );
+    const printed = await paginate(tabs, document, limit, (pass) => progress(`book, pass ${pass}`));
+    const headings = await Promise.all(tabs.map((tab) => tab.evaluate(headingTitles)));
+    return { ...printed, headings };
   } catch (error) {
     if (error instanceof PrintError) throw error;
     throw new PrintError(`Chromium failed while printing the ${lang} casebook: ${message(error)}`, "Run the build again; if it fails again, run it with --debug and report the output.");
   } finally {
-    await page.close().catch(() => undefined);
+    await Promise.all(tabs.map((tab) => tab.close().catch(() => undefined)));
   }
+}
+
+type Limit = <T>(job: () => Promise<T>) => Promise<T>;
+
+/** Runs at most `size` jobs at once. */
+function limiter(size: number): Limit {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await job();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 function printContext(book: Casebook, lang: Language, strings: ThemeStrings, options: PrintOptions): PrintContext {
@@ -120,6 +188,12 @@ function printContext(book: Casebook, lang: Language, strings: ThemeStrings, opt
     intro: pickIntro(options.intros, lang, book.config.defaultLanguage),
     placeholderDigits: String(estimate).length,
   };
+}
+
+/** The theme's print.css, or the default theme's when a theme has none. */
+function readPrintCss(themeDir: string): string {
+  const own = join(themeDir, "print.css");
+  return readFileSync(existsSync(own) ? own : join(PACKAGE_ROOT, "themes", "default", "print.css"), "utf8");
 }
 
 function message(error: unknown): string {

@@ -64,5 +64,8 @@ export function textWith(ctx: PrintContext, key: string, parts: Record<string, E
   return nodes;
 }
 
+/** The made-up origin the book is loaded from in Chromium; nothing is ever fetched from the network. */
+export const BOOK_URL = "https://casebook.print";
+
 /** The `lang` attribute of a language in HTML (Chinese is Simplified, mainland usage). */
 export const HTML_LANG: Record<Language, string> = { en: "en", zh: "zh-CN", fr: "fr", ru: "ru" };

@@ -2,9 +2,9 @@ import { readFileSync, realpathSync } from "node:fs";
 import { extname, join, relative, isAbsolute } from "node:path";
 import type { HTTPRequest, Page } from "puppeteer";
 import type { Casebook } from "../link/casebook-model.js";
+import { BOOK_URL } from "./print-context.js";
+import { withBookFonts, type FontFace } from "./svg-fonts.js";
 
-/** The made-up origin the book is loaded from; nothing is ever fetched from the network. */
-export const BOOK_ORIGIN = "https://casebook.print";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -26,6 +26,8 @@ export interface BookFiles {
   fonts: ReadonlyMap<string, string>;
   /** The folder of the book's front matter (`book/`), for images of the introduction. */
   bookDir?: string | undefined;
+  /** The theme's fonts, inlined into SVG images (see `svg-fonts.ts`). */
+  faces: readonly FontFace[];
 }
 
 /**
@@ -43,7 +45,7 @@ export async function serveBook(page: Page, files: BookFiles, documentFor: (path
 }
 
 function answer(url: string, files: BookFiles, documentFor: (path: string) => string | undefined): { type: string; content: string | Buffer } | undefined {
-  if (!url.startsWith(`${BOOK_ORIGIN}/`)) return undefined;
+  if (!url.startsWith(`${BOOK_URL}/`)) return undefined;
   const path = decodeURIComponent(new URL(url).pathname);
   const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
   if (path === "/print.css") return { type, content: files.printCss };
@@ -61,14 +63,18 @@ function answer(url: string, files: BookFiles, documentFor: (path: string) => st
     const entry = files.book.byId.get(media[1] ?? "");
     const file = media[2] ?? "";
     if (!entry || entry.assets.get(file) !== "file") return undefined;
-    return { type, content: readFileSync(join(entry.folder, file)) };
+    return { type, content: image(join(entry.folder, file), type, files) };
   }
   const bookFile = /^\/book\/(.+)$/.exec(path)?.[1];
   if (bookFile && files.bookDir) {
     const target = safeJoin(files.bookDir, bookFile);
-    return target ? { type, content: readFileSync(target) } : undefined;
+    return target ? { type, content: image(target, type, files) } : undefined;
   }
   return undefined;
+}
+
+function image(path: string, type: string, files: BookFiles): string | Buffer {
+  return type.startsWith("image/svg") ? withBookFonts(readFileSync(path, "utf8"), files.faces, files.fonts) : readFileSync(path);
 }
 
 /** A file inside `dir` (after following links), or undefined for anything that leaves it. */

@@ -10,29 +10,45 @@ const PAPER: Record<PrintConfig["paper"], { size: string; height: string; inner:
   Letter: { size: "letter", height: "11in", inner: "1in", outer: "0.7in", top: "0.9in", bottom: "0.9in" },
 };
 
+/** A named page of the book and the running head of its right-hand pages. */
+export interface RunningHead {
+  page: string;
+  recto: string;
+}
+
 /**
  * The CSS that depends on the book: the paper, and the running heads. Chromium has no `string-set`,
- * so every case gets a named page whose right-hand running head is its number and title; left-hand
- * pages carry the casebook's title. Page numbers sit in the outer corners of the footer.
+ * so every chapter gets a named page whose right-hand running head is its title (a case: its number
+ * and title); left-hand pages carry the casebook's title. Page numbers sit in the outer corners.
+ * The cover, the imprint and blank pages have neither; part titles have a number only. (Every
+ * rule names its page: Chromium lets a plain `:left` rule win over a named page's.)
  */
-export function bookPageCss(ctx: PrintContext): string {
+export function bookPageCss(ctx: PrintContext, heads: readonly RunningHead[]): string {
   const paper = PAPER[ctx.print.paper];
   const bookTitle = localize(ctx.book.config.title, ctx.lang);
+  const folio = (side: "left" | "right") => `@bottom-${side} { content: counter(page); }`;
   const rules = [
     // The height of the text block (a little less, so a full-page block never spills onto a second page).
     `:root { --text-height: calc(${paper.height} - ${paper.top} - ${paper.bottom} - 2mm); }`,
     `@page { size: ${paper.size}; margin: ${paper.top} ${paper.outer} ${paper.bottom} ${paper.inner}; }`,
-    `@page :left { margin-left: ${paper.outer}; margin-right: ${paper.inner}; @top-left { content: ${cssString(bookTitle)}; } }`,
+    `@page :left { margin-left: ${paper.outer}; margin-right: ${paper.inner}; }`,
     `@page :right { margin-left: ${paper.inner}; margin-right: ${paper.outer}; }`,
-    `@page front:right { @top-right { content: ${cssString(bookTitle)}; } }`,
-    `@page back:right { @top-right { content: ${cssString(bookTitle)}; } }`,
+    `@page part:left { ${folio("left")} }`,
+    `@page part:right { ${folio("right")} }`,
   ];
-  for (const entry of ctx.book.cases) {
-    const title = viewCase(entry, ctx.lang).version.title;
-    const head = `${ctx.t("case.number", { number: entry.number })} · ${shorten(title, 70)}`;
-    rules.push(`@page ${casePageName(entry)}:right { @top-right { content: ${cssString(head)}; } }`);
+  for (const head of heads) {
+    rules.push(`@page ${head.page}:left { @top-left { content: ${cssString(bookTitle)}; } ${folio("left")} }`);
+    rules.push(`@page ${head.page}:right { @top-right { content: ${cssString(shorten(head.recto, 80))}; } ${folio("right")} }`);
   }
   return rules.join("\n");
+}
+
+/** The running heads of the cases: "Case 12 · Title". */
+export function caseHeads(ctx: PrintContext): RunningHead[] {
+  return ctx.book.cases.map((entry) => ({
+    page: casePageName(entry),
+    recto: `${ctx.t("case.number", { number: entry.number })} · ${viewCase(entry, ctx.lang).version.title}`,
+  }));
 }
 
 /** A CSS string literal that is safe inside a `<style>` element. */

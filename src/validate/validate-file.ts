@@ -57,7 +57,7 @@ export function validateFile(file: LoadedFile, schemas: CaseSchemas): { file: Va
       diagnostics.push(
         createDiagnostic({ ruleId: "body-too-complex", file: file.ref.display, place: bodyPlace(file, limit.offset, limit.offset + 1), reason: limit.reason }),
       );
-      validated.references = { links: [], images: [], headings: [] };
+      // No references: the body rules (links, images, sections) have nothing to say about it.
       return { file: validated, diagnostics };
     }
     const quick = fastBodyScan(file.body);

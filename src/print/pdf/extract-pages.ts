@@ -35,7 +35,7 @@ export function extractPages(book: BookIndex, options: ExtractOptions): Uint8Arr
   const topSet = new Set(tops);
 
   const copy = (num: number) => {
-    if (w.renumbered.has(num)) return;
+    if (w.numberOf(pdf, num) !== undefined) return;
     const value = pdf.object(num).value;
     const dict = value instanceof Map ? value : undefined;
     const type = nameOf(dict?.get("Type"));
@@ -52,7 +52,7 @@ export function extractPages(book: BookIndex, options: ExtractOptions): Uint8Arr
     if (type === "Page") d.set("Parent", newRef(pagesRoot));
     const parent = d.get("P");
     // A structure element whose parent stays behind hangs from the new document element.
-    if (topSet.has(num) || (type === "StructElem" && parent instanceof PdfRef && !w.renumbered.has(parent.num))) d.set("P", newRef(documentElement));
+    if (topSet.has(num) || (type === "StructElem" && parent instanceof PdfRef && w.numberOf(pdf, parent.num) === undefined)) d.set("P", newRef(documentElement));
     if (type === "Annot" && d.has("Dest")) {
       const dest = d.get("Dest");
       const name = dest instanceof PdfName ? nameText(dest.raw) : undefined;
@@ -85,8 +85,8 @@ export function extractPages(book: BookIndex, options: ExtractOptions): Uint8Arr
       parentTree.push(new PdfAtom(String(key)), value);
     }
     const lang = pdf.catalog.get("Lang");
-    w.set(documentElement, new Map<string, PdfValue>([["Type", new PdfName("StructElem")], ["S", new PdfName("Document")], ...(lang ? [["Lang", lang] as [string, PdfValue]] : []), ["P", newRef(structRoot)], ["K", tops.map((t) => new PdfRef(t))]]));
-    const tree = w.add(new Map([["Nums", parentTree]]));
+    w.set(documentElement, new Map<string, PdfValue>([["Type", new PdfName("StructElem")], ["S", new PdfName("Document")], ...(lang ? [["Lang", lang] as [string, PdfValue]] : []), ["P", newRef(structRoot)], ["K", tops.map((t) => new PdfRef(t))]]), pdf);
+    const tree = w.add(new Map([["Nums", parentTree]]), pdf);
     const root = new Map<string, PdfValue>([["Type", new PdfName("StructTreeRoot")], ["K", newRef(documentElement)], ["ParentTree", newRef(tree)], ["ParentTreeNextKey", new PdfAtom(String(Math.max(-1, ...keys) + 1))]]);
     for (const key of ["RoleMap", "ClassMap"]) {
       const value = book.structRoot.get(key);
@@ -95,14 +95,14 @@ export function extractPages(book: BookIndex, options: ExtractOptions): Uint8Arr
         root.set(key, value);
       }
     }
-    w.set(structRoot, root);
+    w.set(structRoot, root, pdf);
   }
 
   const outlines = copyOutline(w, book, inRange);
   const dests = new Map<string, PdfValue>();
   for (const [name, dest] of book.dests) if (inRange(dest.page)) dests.set(encodeName(name), dest.value);
-  const destsNum = w.add(dests);
-  w.set(pagesRoot, new Map<string, PdfValue>([["Type", new PdfName("Pages")], ["Count", new PdfAtom(String(pages.length))], ["Kids", pages.map((p) => new PdfRef(p))]]));
+  const destsNum = w.add(dests, pdf);
+  w.set(pagesRoot, new Map<string, PdfValue>([["Type", new PdfName("Pages")], ["Count", new PdfAtom(String(pages.length))], ["Kids", pages.map((p) => new PdfRef(p))]]), pdf);
   const catalogDict = new Map<string, PdfValue>([["Type", new PdfName("Catalog")], ["Pages", newRef(pagesRoot)], ["Dests", newRef(destsNum)]]);
   if (book.structRoot) {
     catalogDict.set("MarkInfo", new Map([["Marked", new PdfAtom("true")]]));
@@ -131,7 +131,7 @@ function copyOutline(w: PdfWriter, book: BookIndex, inRange: (page: number | und
       for (const key of ["Title", "Dest", "A", "SE", "C", "F"]) {
         const value = item.dict.get(key);
         if (value === undefined) continue;
-        if (key === "SE" && value instanceof PdfRef && !w.renumbered.has(value.num)) continue;
+        if (key === "SE" && value instanceof PdfRef && w.numberOf(book.pdf, value.num) === undefined) continue;
         dict.set(key, value);
       }
       dict.set("Parent", newRef(parent));
@@ -144,7 +144,7 @@ function copyOutline(w: PdfWriter, book: BookIndex, inRange: (page: number | und
         count += sub.count;
       }
       count += 1;
-      w.set(nums[i]!, dict);
+      w.set(nums[i]!, dict, book.pdf);
     });
     return { first: nums[0]!, last: nums.at(-1)!, count };
   };

@@ -1,18 +1,18 @@
 import type { PdfFile } from "./pdf-file.js";
 import { PdfAtom, serialize, type PdfDict, type PdfValue } from "./pdf-syntax.js";
 
-/**
- * Writes a new PDF: objects are numbered 1, 2, 3… in the order they are added. An object copied
- * from the source file keeps its stream bytes as they are. In every value given here, a `PdfRef`
- * names an object of the source file (renumbered when written, so it must be copied by then), and
- * `newRef(n)` an object of the new file.
- */
 /** A reference to object `num` of the new file. */
 export const newRef = (num: number): PdfAtom => new PdfAtom(`${num} 0 R`);
 
+/**
+ * Writes a new PDF: objects are numbered 1, 2, 3… in the order they are added. An object copied
+ * from a source file keeps its stream bytes as they are. A `PdfRef` inside a value names an object
+ * of a source file (the file it was copied from, or the one given to `set`), renumbered when the
+ * file is written, so it must have been copied by then; `newRef(n)` names an object of the new file.
+ */
 export class PdfWriter {
   private readonly bodies: (() => Buffer)[] = [];
-  readonly renumbered = new Map<number, number>();
+  private readonly maps = new Map<PdfFile, Map<number, number>>();
 
   /** Reserves the next object number. */
   reserve(): number {
@@ -20,25 +20,32 @@ export class PdfWriter {
     return this.bodies.length;
   }
 
-  /** Sets (or adds) a new object made here. */
-  set(num: number, value: PdfValue): void {
-    this.bodies[num - 1] = () => Buffer.from(serialize(value, this.map), "latin1");
+  /** Sets an object made here; its `PdfRef`s are objects of `file`. */
+  set(num: number, value: PdfValue, file?: PdfFile): void {
+    this.bodies[num - 1] = () => Buffer.from(serialize(value, file ? this.mapOf(file) : noSource), "latin1");
   }
 
-  add(value: PdfValue): number {
+  add(value: PdfValue, file?: PdfFile): number {
     const num = this.reserve();
-    this.set(num, value);
+    this.set(num, value, file);
     return num;
   }
 
-  /** Copies object `source` of `file` (its stream too), with `patch` applied to its dictionary. */
+  /** Whether object `source` of `file` is copied, and its number here. */
+  numberOf(file: PdfFile, source: number): number | undefined {
+    return this.maps.get(file)?.get(source);
+  }
+
+  /** Copies object `source` of `file` (its stream too), with `patch` applied to its dictionary when written. */
   copy(file: PdfFile, source: number, patch?: (dict: PdfDict) => PdfDict): number {
     const num = this.reserve();
-    this.renumbered.set(source, num);
+    let map = this.maps.get(file);
+    if (!map) this.maps.set(file, (map = new Map()));
+    map.set(source, num);
     this.bodies[num - 1] = () => {
       const object = file.object(source);
       const value = patch && object.value instanceof Map ? patch(new Map(object.value)) : object.value;
-      const head = Buffer.from(serialize(value, this.map), "latin1");
+      const head = Buffer.from(serialize(value, this.mapOf(file)), "latin1");
       if (!object.stream) return head;
       const data = file.bytes.subarray(object.stream.start, object.stream.end);
       return Buffer.concat([head, Buffer.from("\nstream\n", "latin1"), data, Buffer.from("\nendstream", "latin1")]);
@@ -46,12 +53,14 @@ export class PdfWriter {
     return num;
   }
 
-  /** Source object numbers to the new ones. */
-  private readonly map = (num: number): number => {
-    const mapped = this.renumbered.get(num);
-    if (mapped === undefined) throw new Error(`Object ${num} of the source PDF was not copied.`);
-    return mapped;
-  };
+  private mapOf(file: PdfFile): (num: number) => number {
+    const map = this.maps.get(file);
+    return (num) => {
+      const mapped = map?.get(num);
+      if (mapped === undefined) throw new Error(`Object ${num} of a source PDF was not copied.`);
+      return mapped;
+    };
+  }
 
   /** The whole file, with `root` and `info` in its trailer. */
   finish(root: number, info: number, id: PdfAtom[]): Uint8Array {
@@ -75,3 +84,7 @@ export class PdfWriter {
     return Buffer.concat(parts);
   }
 }
+
+const noSource = (num: number): number => {
+  throw new Error(`Object ${num} has no source PDF.`);
+};

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { createDiagnostic, type Diagnostic, type Range } from "../../diagnostics/diagnostic.js";
-import type { CaseAssets } from "../../load/list-case-assets.js";
+import { MAX_ASSETS_PER_CASE, type CaseAssets } from "../../load/list-case-assets.js";
 import { closest } from "../closest.js";
 import { bodyPlace, frontmatterPlace } from "../places.js";
 import type { ValidatedFile } from "../validate-file.js";
@@ -25,6 +25,44 @@ export function assetPaths(input: RuleInput): Diagnostic[] {
       const problem = checkPath(cover.src, assets, file, frontmatterPlace(file, ["cover", "src"]));
       if (problem) out.push(problem);
     }
+  }
+  out.push(...assetFolderProblems(input));
+  return out;
+}
+
+/**
+ * Problems with the files of a case folder themselves, referenced or not (each would otherwise be
+ * published or silently left out): a folder with too many files, a file that must not be served
+ * from the casebook's site (see load/inspect-asset.ts), an asset folder that links out of the case.
+ */
+function assetFolderProblems(input: RuleInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const TOP = { start: { line: 1, column: 1 } };
+  for (const [id, listing] of input.assets) {
+    const first = input.byCase.get(id)?.[0];
+    if (!first) continue;
+    const folder = posix.dirname(first.ref.display);
+    if (listing.truncated)
+      out.push(
+        createDiagnostic({
+          ruleId: "assets-too-many",
+          file: folder,
+          place: TOP,
+          reason: `The case folder holds more than ${MAX_ASSETS_PER_CASE} files; Casebook stopped listing them.`,
+        }),
+      );
+    for (const [rel, reason] of listing.unsafe ?? [])
+      out.push(createDiagnostic({ ruleId: "asset-unsafe", file: `${folder}/${rel}`, place: TOP, reason: `\`${rel}\` cannot be published: ${reason}.` }));
+    for (const [rel, kind] of listing.assets)
+      if (kind === "link-outside" && !rel.includes("/"))
+        out.push(
+          createDiagnostic({
+            ruleId: "path-outside-case",
+            file: `${folder}/${rel}`,
+            place: TOP,
+            reason: `\`${rel}\` is a symbolic link that leads out of the case folder, so nothing in it is published.`,
+          }),
+        );
   }
   return out;
 }
@@ -56,6 +94,8 @@ function checkPath(url: string, assets: CaseAssets, file: ValidatedFile, place: 
       reason: `\`${url}\` is not allowed: ${resolved.outside}.`,
     });
   const kind = assets.get(resolved.path);
+  // An unsafe file is reported once, as a file, by assetFolderProblems.
+  if (kind === "unsafe") return undefined;
   if (kind === "link-outside")
     return createDiagnostic({
       ruleId: "path-outside-case",

@@ -1,12 +1,12 @@
 import type { Vocabularies } from "../../../schema/vocabularies.js";
-import type { CaseAssets } from "../../load/list-case-assets.js";
+import type { CaseAssetListing } from "../../load/list-case-assets.js";
 import type { ValidatedFile } from "../validate-file.js";
 
 /** What every cross-case rule receives: all files, grouped by case, and the assets of each case. */
 export interface RuleInput {
   files: readonly ValidatedFile[];
   byCase: ReadonlyMap<string, readonly ValidatedFile[]>;
-  assets: ReadonlyMap<string, { assets: CaseAssets; truncated: boolean }>;
+  assets: ReadonlyMap<string, CaseAssetListing>;
   vocabularies: Vocabularies;
   neutralKeys: readonly string[];
   /** The current year, for open-ended periods (from SOURCE_DATE_EPOCH when set). */

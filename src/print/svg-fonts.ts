@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+
+/** One `@font-face` of the theme: its family, weight, style, file and unicode ranges. */
+export interface FontFace {
+  family: string;
+  weight: string;
+  style: string;
+  file: string;
+  ranges: [number, number][];
+}
+
+/** Reads the `@font-face` rules that `fontFaces` wrote (`src: url(<prefix>/<file>)`). */
+export function parseFontFaces(css: string): FontFace[] {
+  const faces: FontFace[] = [];
+  for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+    const get = (property: string) => new RegExp(`${property}:\\s*([^;]+);`).exec(block)?.[1]?.trim() ?? "";
+    const file = /url\(([^)]+)\)/.exec(get("src"))?.[1]?.split("/").pop();
+    if (!file) continue;
+    const ranges = (get("unicode-range") || "U+0-10FFFF").split(",").map((r): [number, number] => {
+      const [lo, hi] = r.trim().replace(/^U\+/i, "").split("-");
+      const start = parseInt(lo!.replace(/\?/g, "0"), 16);
+      const end = hi ? parseInt(hi, 16) : parseInt(lo!.replace(/\?/g, "F"), 16);
+      return [start, end];
+    });
+    faces.push({ family: get("font-family").replace(/['"]/g, ""), weight: get("font-weight"), style: get("font-style"), file, ranges });
+  }
+  return faces;
+}
+
+/** The families SVG text is set in, the theme's sans-serif (Chinese after it). */
+const SVG_FAMILIES = ["Noto Sans", "Noto Sans SC"];
+
+/**
+ * An SVG image is a document of its own: it cannot use the book's fonts, so its text would come out
+ * in whatever fonts the machine has. This gives it the theme's sans-serif, with the font files it
+ * needs (only the slices that cover its characters, upright, regular and bold) inlined as data URLs,
+ * which an image may load.
+ */
+export function withBookFonts(svg: string, fonts: readonly FontFace[], files: ReadonlyMap<string, string>): string {
+  const open = /<svg\b[^>]*>/i.exec(svg);
+  if (!open) return svg;
+  const text = svg.replace(/<[^>]*>/g, " ");
+  const needed = new Set<number>();
+  for (const char of text) if (char.trim()) needed.add(char.codePointAt(0)!);
+  const covers = (face: FontFace, c: number) => face.ranges.some(([lo, hi]) => c >= lo && c <= hi);
+  const rules: string[] = [];
+  // Family by family: a later family (Chinese) only for the characters the earlier ones lack.
+  for (const family of SVG_FAMILIES) {
+    const faces = fonts.filter((f) => f.family === family && f.style === "normal");
+    const chars = [...needed];
+    for (const face of faces) {
+      const source = files.get(face.file);
+      if (!source || !chars.some((c) => covers(face, c))) continue;
+      const data = readFileSync(source).toString("base64");
+      rules.push(`@font-face{font-family:"${face.family}";font-weight:${face.weight};font-style:normal;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${face.ranges.map(([lo, hi]) => `U+${lo.toString(16)}-${hi.toString(16)}`).join(",")}}`);
+    }
+    for (const c of chars) if (faces.some((f) => covers(f, c))) needed.delete(c);
+  }
+  if (rules.length === 0) return svg;
+  const family = SVG_FAMILIES.map((f) => `"${f}"`).join(",");
+  const style = `<style>${rules.join("")}text,tspan,textPath{font-family:${family},sans-serif !important;font-synthesis:none}</style>`;
+  const at = open.index + open[0].length;
+  return `${svg.slice(0, at)}${style}${svg.slice(at)}`;
+}

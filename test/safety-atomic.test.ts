@@ -1,0 +1,124 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { OUTPUT_MARKER, writeAtomically } from "../src/build/atomic-output.js";
+import { withOutputLock } from "../src/build/output-lock.js";
+import { removeScratch, scratchCasebook } from "./fixtures/hostile/scratch-casebook.js";
+import { BIN, runCli } from "./helpers/run-cli.js";
+
+/**
+ * Issue 5, "Nothing lost": a build killed at any moment leaves the previous output as it was (or,
+ * killed after its swap, its own complete output), and builds started at once do not corrupt each
+ * other. Kill points are random; each assertion message says which delay was used.
+ */
+afterAll(removeScratch);
+
+/** Content hash of every file under `dir`, by relative path (the output as a reader sees it). */
+function hashOutput(dir: string): string {
+  const hash = createHash("sha256");
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(`${relative(dir, path)}\0`).update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest("hex");
+}
+
+function startBuild(cwd: string, out = "dist") {
+  const child = spawn(process.execPath, [BIN, "build", "--no-pdf", "--out", out], { cwd, env: { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1767225600" } });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, output })),
+  );
+  return { child, done };
+}
+
+describe("a build killed at a random moment", () => {
+  it("leaves the previous output exactly as it was, or its own complete output", async () => {
+    const dir = scratchCasebook("casebook-kill-");
+    const en = join(dir, "cases/welding-centre/en.md");
+    expect(runCli(["build", "--no-pdf"], dir, { SOURCE_DATE_EPOCH: "1767225600" }).code).toBe(0);
+    const before = hashOutput(join(dir, "dist"));
+    // The next build changes a title, so its output is told apart from the previous one.
+    writeFileSync(en, readFileSync(en, "utf8").replace("title: Welding skills centre in Almaty", "title: Welding skills centre in Almaty, revised"));
+    const started = performance.now();
+    const reference = await startBuild(dir, "reference").done;
+    expect(reference.code, reference.output).toBe(0);
+    const after = hashOutput(join(dir, "reference"));
+    const duration = performance.now() - started;
+
+    for (let round = 0; round < 6; round++) {
+      const delay = Math.round(Math.random() * duration * 1.1);
+      const { child, done } = startBuild(dir);
+      setTimeout(() => child.kill("SIGKILL"), delay);
+      const result = await done;
+      const now = existsSync(join(dir, "dist")) ? hashOutput(join(dir, "dist")) : "missing";
+      const what = `killed after ${delay} ms of ~${Math.round(duration)} ms (${result.signal ?? `exit ${result.code}`})`;
+      expect([before, after], what).toContain(now);
+      if (now === after) {
+        // It finished: put the previous output back for the next round.
+        expect(runCli(["build", "--no-pdf"], dir, { SOURCE_DATE_EPOCH: "1767225600" }).code).toBe(0);
+        writeFileSync(en, readFileSync(en, "utf8").replace(", revised", ""));
+        expect(runCli(["build", "--no-pdf"], dir, { SOURCE_DATE_EPOCH: "1767225600" }).code).toBe(0);
+        expect(hashOutput(join(dir, "dist"))).toBe(before);
+        writeFileSync(en, readFileSync(en, "utf8").replace("in Almaty", "in Almaty, revised"));
+      }
+    }
+  }, 600_000);
+
+  it("is put back by the next build when the kill fell between the two renames of the swap", async () => {
+    const dir = scratchCasebook("casebook-swap-");
+    const out = join(dir, "dist");
+    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "previous"));
+    // The state a build leaves when killed after moving the output aside, before moving its own in.
+    renameSync(out, join(dir, ".dist.old-999999-zzz"));
+    mkdirSync(join(dir, ".dist.tmp-999999-zzz"));
+    writeFileSync(join(dir, ".dist.tmp-999999-zzz", OUTPUT_MARKER), "");
+    await expect(
+      writeAtomically(out, async () => {
+        throw new Error("this build fails");
+      }),
+    ).rejects.toThrow("this build fails");
+    expect(readFileSync(join(out, "page.html"), "utf8")).toBe("previous");
+    expect(readdirSync(dir).filter((n) => n.startsWith(".dist.old"))).toEqual([]);
+  });
+});
+
+describe("builds started at once into the same output", () => {
+  it("all end cleanly, and the output is one complete build", async () => {
+    const dir = scratchCasebook("casebook-concurrent-");
+    const reference = runCli(["build", "--no-pdf", "--out", "reference"], dir, { SOURCE_DATE_EPOCH: "1767225600" });
+    expect(reference.code).toBe(0);
+    const expected = hashOutput(join(dir, "reference"));
+    for (let round = 0; round < 2; round++) {
+      const results = await Promise.all([startBuild(dir).done, startBuild(dir).done, startBuild(dir).done]);
+      for (const r of results) {
+        expect(r.code, r.output).toBe(0);
+        expect(r.output).not.toMatch(/unexpected error|ENOENT|^\s+at /m);
+      }
+      expect(hashOutput(join(dir, "dist"))).toBe(expected);
+      expect(readdirSync(dir).filter((n) => /^\.dist\.(tmp|old|lock)/.test(n))).toEqual([]);
+    }
+  }, 300_000);
+
+  it("take turns for the swap: a lock held by a live process is waited for, a dead one's is taken over", () => {
+    const dir = scratchCasebook("casebook-lock-");
+    const lock = join(dir, ".dist.lock");
+    writeFileSync(lock, "999999999"); // no such process: a killed build's lock
+    expect(withOutputLock(lock, () => "ran")).toBe("ran");
+    expect(existsSync(lock)).toBe(false);
+    let inner = "";
+    withOutputLock(lock, () => {
+      expect(readFileSync(lock, "utf8")).toBe(String(process.pid));
+      inner = "held";
+    });
+    expect(inner).toBe("held");
+  });
+});
