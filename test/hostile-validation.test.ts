@@ -104,6 +104,30 @@ describe("image and cover paths that leave the case folder", () => {
     expect(rulesOf(dir)).toContain("path-outside-case");
   });
 
+  it.each(outside.filter((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src)))("reports the link %j, inline and as a reference", (src) => {
+    const dir = scratchCasebook();
+    writeFileSync(join(dir, EN), withBody(`See [the file](<${src}>) and [the other][ref].\n\n[ref]: <${src}>`));
+    const found = checkIn(dir).filter((d) => d.file === EN && d.ruleId === "path-outside-case");
+    expect(found.length, src).toBe(2);
+    // Exact positions: the fast scan sends the file to a full parse.
+    expect(found.every((d) => (d.line ?? 0) > 1), src).toBe(true);
+  });
+
+  it("accepts links inside the case, fragments, case links and web addresses", () => {
+    const dir = scratchCasebook();
+    writeFileSync(join(dir, EN), withBody("[a](images/plan.png) [b](./images/plan.png) [c](#h-context) [d](https://example.org/a/../b%20c) [e](mailto:x@example.org) [f](images/../images/x.png)"));
+    expect(rulesOf(dir)).not.toContain("path-outside-case");
+  });
+
+  it("reports a link to a symbolic link out of the case", () => {
+    const dir = scratchCasebook();
+    const images = join(dir, "cases/welding-centre/images");
+    mkdirSync(images, { recursive: true });
+    symlinkSync("/etc/hostname", join(images, "host.png"));
+    writeFileSync(join(dir, EN), withBody("[Host](images/host.png)"));
+    expect(checkIn(dir).filter((d) => d.file === EN).map((d) => d.ruleId)).toContain("path-outside-case");
+  });
+
   it("does not accept a double-encoded traversal as a file of the case", () => {
     const dir = scratchCasebook();
     writeFileSync(join(dir, EN), withBody("![A picture](images/%252e%252e/%252e%252e/x.png)"));
@@ -214,6 +238,11 @@ describe("files of a case folder that could run in a reader's browser", () => {
     const media = siteFiles(join(dir, "dist/site")).filter((f) => f.startsWith("media/"));
     expect(media).toEqual(["media/welding-centre/images/plain.svg"]);
     expect(readFileSync(join(dir, "dist/site/media/welding-centre/images/plain.svg"), "utf8")).toBe(SVG_OK);
+    // The SVG is shown only through <img>: never inlined, embedded, framed or used as an object.
+    const page = readFileSync(join(dir, "dist/site/en/cases/welding-centre/index.html"), "utf8");
+    expect(page).toMatch(/<img [^>]*src="[^"]*\/media\/welding-centre\/images\/plain\.svg"/);
+    expect(page.match(/plain\.svg/g)?.length).toBe(page.match(/<img [^>]*plain\.svg/g)?.length);
+    expect(page).not.toContain("url(#g)");
   });
 });
 

@@ -3,21 +3,25 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ASSETS_PER_CASE } from "../src/load/list-case-assets.js";
-import { MAX_FRONTMATTER_BYTES } from "../src/load/parse-frontmatter.js";
+import { MAX_SVG_BYTES } from "../src/load/inspect-asset.js";
+import { MAX_FRONTMATTER_BYTES, MAX_FRONTMATTER_DEPTH } from "../src/load/parse-frontmatter.js";
 import { MAX_CASE_FILE_BYTES } from "../src/load/read-case-file.js";
 import { MAX_BLOCK_NESTING, MAX_INLINE_MARKERS } from "../src/markdown/markdown-limits.js";
 import { PIXEL_PNG } from "./fixtures/hostile/hostile-casebook.js";
 import { CLEAN_EN, removeScratch, scratchCasebook, withBody } from "./fixtures/hostile/scratch-casebook.js";
-import { BIN } from "./helpers/run-cli.js";
+import { BIN, ROOT } from "./helpers/run-cli.js";
 
 /**
  * Issue 5, hostile sizes: each input ends in a clear diagnostic or a build, never in a crash, a stack
- * trace or a hang. Inputs are generated here, in temp folders. The only timed assertion is the hang
- * guard (the command is killed after HANG_GUARD); measured times are in SECURITY.md.
+ * trace or a hang. Inputs are generated here, in temp folders. Time is bounded by the hang guard (the
+ * command is killed after HANG_GUARD) and memory by a heap limit (MAX_HEAP_MB); measured times and
+ * peaks are in SECURITY.md.
  */
 afterAll(removeScratch);
 
 const HANG_GUARD = 240_000;
+/** The heap every command below must fit in (the worst case measured is in SECURITY.md). */
+const MAX_HEAP_MB = 1024;
 const EN = "cases/welding-centre/en.md";
 
 interface Run {
@@ -30,7 +34,8 @@ function cli(args: string[], cwd: string): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" },
+    // Bounded memory: a JavaScript heap over MAX_HEAP_MB ends the command with "heap out of memory".
+    env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", NODE_OPTIONS: `${process.env["NODE_OPTIONS"] ?? ""} --max-old-space-size=${MAX_HEAP_MB}` },
     timeout: HANG_GUARD,
     maxBuffer: 512 * 1024 * 1024,
   });
@@ -139,6 +144,24 @@ describe("hostile sizes end in a clear diagnostic", () => {
     expect(message("files-50000-in-images")).toContain(`more than ${MAX_ASSETS_PER_CASE} files`);
     expect(message("lists-on-one-line")).toContain(`more than ${MAX_BLOCK_NESTING} levels`);
     expect(message("nested-emphasis")).toContain(`more than ${MAX_INLINE_MARKERS} Markdown markers`);
+  });
+
+  it("are the limits README and SECURITY.md document", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const security = readFileSync(join(ROOT, "SECURITY.md"), "utf8");
+    const n = (x: number) => x.toLocaleString("en-US");
+    for (const row of [
+      `| a case file | ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB |`,
+      `| its frontmatter | ${MAX_FRONTMATTER_BYTES / 1024} KB |`,
+      `| YAML nesting | ${MAX_FRONTMATTER_DEPTH} levels;`,
+      `| Markdown lists and block quotes nested | ${MAX_BLOCK_NESTING} levels |`,
+      `| Markdown inline markers in one paragraph | ${n(MAX_INLINE_MARKERS)} |`,
+      `| files in a case's \`images/\` | ${n(MAX_ASSETS_PER_CASE)} |`,
+      `| an SVG | ${MAX_SVG_BYTES / 1024 / 1024} MB,`,
+    ])
+      expect(readme).toContain(row);
+    for (const text of [`${MAX_CASE_FILE_BYTES / 1024 / 1024} MB (\`MAX_CASE_FILE_BYTES\`)`, `${MAX_FRONTMATTER_BYTES / 1024} KB (\`MAX_FRONTMATTER_BYTES\`)`, `${MAX_FRONTMATTER_DEPTH} levels`, `${MAX_BLOCK_NESTING} levels`, `${n(MAX_INLINE_MARKERS)} \``, `${n(MAX_ASSETS_PER_CASE)} (\`MAX_ASSETS_PER_CASE\`)`, `${MAX_SVG_BYTES / 1024 / 1024} MB`])
+      expect(security).toContain(text);
   });
 
   it("reports every one of many problems, and never expands an alias", () => {

@@ -106,12 +106,25 @@ describe("no command but `casebook new` and `casebook stamp` writes inside cases
   const commands: string[][] = [
     ["check"],
     ["check", "--format", "json", "--strict"],
+    ["check", "--format", "github"],
     ["build", "--no-pdf"],
+    ["build"],
     ["build", "--no-pdf", "--out", "cases"],
+    ["build", "--no-pdf", "--out", "cases/welding-centre"],
+    ["status"],
     ["status", "--format", "json"],
     ["schema"],
     ["docs", "--check"],
+    ["docs"],
+    // stamp in every form that must not write: the translation already current, or an error.
+    ["stamp", "welding-centre", "--lang", "fr"],
+    ["stamp", "welding-centre", "--lang", "ru"],
+    ["stamp", "broken-case", "--lang", "fr"],
+    ["stamp", "no-such-case", "--lang", "fr"],
+    ["new", "welding-centre"],
+    ["new", "Not_An_Id"],
     ["--version"],
+    ["--help"],
     ["frobnicate"],
   ];
 
@@ -121,11 +134,33 @@ describe("no command but `casebook new` and `casebook stamp` writes inside cases
     mkdirSync(join(dir, "cases", "broken-case"));
     writeFileSync(join(dir, "cases", "broken-case", "en.md"), "---\ntitle: [\n---\n<script>alert(1)</script>\n");
     const cases = join(dir, "cases");
+    // The French translation records the current version of its original, so stamp has nothing to do.
+    expect(runCli(["stamp", "welding-centre", "--lang", "fr"], dir).code).toBe(0);
     const before = hashTree(dir, cases);
     for (const command of commands) {
       runCli(command, dir);
       expect(hashTree(dir, cases), command.join(" ")).toEqual(before);
     }
+    // The hash notices a write: `casebook new` adds its case and changes nothing else.
+    expect(runCli(["new", "fresh-case"], dir).code).toBe(0);
+    const after = hashTree(dir, cases);
+    const changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((k) => k === "cases/fresh-case" || k.startsWith("cases/fresh-case/")), changed.join(", ")).toBe(true);
+  }, 300_000);
+
+  it("lets `casebook stamp` change only the frontmatter of the one translation it names", () => {
+    const dir = scratchCasebook();
+    const cases = join(dir, "cases");
+    const fr = join(cases, "welding-centre", "fr.md");
+    const text = readFileSync(fr, "utf8");
+    writeFileSync(fr, text.replace(/^sourceHash:.*\n/m, ""));
+    const before = hashTree(dir, cases);
+    const body = (t: string) => t.slice(t.indexOf("\n---\n", 4));
+    expect(runCli(["stamp", "welding-centre", "--lang", "fr"], dir).code).toBe(0);
+    const after = hashTree(dir, cases);
+    expect(Object.keys(after).filter((k) => before[k] !== after[k])).toEqual(["cases/welding-centre/fr.md"]);
+    expect(body(readFileSync(fr, "utf8"))).toBe(body(text));
   });
 
   it("leaves cases/ alone while the preview server runs and when it stops", async () => {
@@ -185,8 +220,14 @@ describe("errors that end a command", () => {
       // A message and what to do: a hint, the usage pointer, or a diagnostic with its hint.
       expect(run.stderr + run.stdout, what).toMatch(/hint:|casebook --help|Usage:/);
     }
+    // --debug adds the stack trace to the same message.
     const debug = runCli(["build", "--no-pdf", "--out", "a-file", "--debug"], dir);
     expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/^casebook: .*\n {2}hint: /m);
+    expect(debug.stderr).toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    const debugCheck = runCli(["check", "--debug"], join(dir, "broken-vocabulary"));
+    expect(debugCheck.code).toBe(1);
+    expect(debugCheck.stderr).toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(join(dir, "dist"))).toBe(false);
-  });
+  }, 240_000);
 });

@@ -22,10 +22,7 @@ export function withOutputLock<T>(lockPath: string, fn: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (isStale(lockPath)) {
-        rmSync(lockPath, { force: true });
-        continue;
-      }
+      if (isStale(lockPath) && takeOver(lockPath)) continue;
       if (Date.now() > deadline)
         throw new ProjectError(
           `Another build is replacing the same output (its lock is ${lockPath}).`,
@@ -39,6 +36,33 @@ export function withOutputLock<T>(lockPath: string, fn: () => T): T {
   } finally {
     rmSync(lockPath, { force: true });
   }
+}
+
+/**
+ * Removes a stale lock. Two builds may find the same dead lock: each could otherwise remove the lock
+ * the other has just created. So the removal runs under a second lock, and staleness is checked
+ * again inside it. That second lock is held for microseconds; one older than STALE_MS was left by a
+ * process killed while holding it. Returns whether the lock was looked at (false: try again later).
+ */
+function takeOver(lockPath: string): boolean {
+  const guard = `${lockPath}.takeover`;
+  try {
+    closeSync(openSync(guard, "wx"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > STALE_MS) rmSync(guard, { force: true });
+    } catch {
+      // released meanwhile
+    }
+    return false;
+  }
+  try {
+    if (isStale(lockPath)) rmSync(lockPath, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
+  return true;
 }
 
 function isStale(lockPath: string): boolean {

@@ -6,11 +6,15 @@ import { bodyPlace, frontmatterPlace } from "../places.js";
 import type { ValidatedFile } from "../validate-file.js";
 import type { RuleInput } from "./rule-input.js";
 
-/** Images and covers are files inside their own case folder, and images say what they show. */
+/**
+ * Images, covers and relative links are files inside their own case folder, and images say what
+ * they show. (Links with a scheme are the sanitizer's business: see markdown/sanitize-schema.ts.)
+ */
 export function assetPaths(input: RuleInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of input.files) {
     const assets = input.assets.get(file.ref.id)?.assets ?? new Map();
+    out.push(...linkProblems(file, assets));
     for (const image of file.references?.images ?? []) {
       const place = bodyPlace(file, image.start, image.end);
       const problem = checkPath(image.url, assets, file, place);
@@ -29,6 +33,45 @@ export function assetPaths(input: RuleInput): Diagnostic[] {
   out.push(...assetFolderProblems(input));
   return out;
 }
+
+/**
+ * A relative link (not `case:`, not a web or mail address, not `#fragment`) that leads out of the
+ * case folder: `..`, an absolute path, backslashes, an encoded variant, or a symbolic link out.
+ */
+function linkProblems(file: ValidatedFile, assets: CaseAssets): Diagnostic[] {
+  const refs = file.references;
+  if (!refs) return [];
+  // The fast scan lists no relative links: where one may leave the folder, report it so that the
+  // file is parsed properly and this rule runs again on its exact links (see validate-casebook.ts).
+  if (refs.approximate)
+    return MAYBE_OUTSIDE.test(file.body ?? "") || [...assets.values()].includes("link-outside")
+      ? [createDiagnostic({ ruleId: "path-outside-case", file: file.ref.display, place: { start: { line: 1, column: 1 } }, reason: "A link may lead out of the case folder." })]
+      : [];
+  const imageUrls = new Set(refs.images.map((i) => i.url));
+  const out: Diagnostic[] = [];
+  for (const link of refs.links) {
+    const url = link.url.trim();
+    // Links with a scheme (https:, mailto:, case:…) are the sanitizer's and case-links' business.
+    if (url === "" || url.startsWith("#") || imageUrls.has(link.url) || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+    const place = bodyPlace(file, link.start, link.end);
+    const resolved = resolveCasePath(url);
+    const outside = "outside" in resolved ? resolved.outside : assets.get(resolved.path) === "link-outside" ? "it is a symbolic link that leads out of the case folder" : undefined;
+    if (outside)
+      out.push(
+        createDiagnostic({
+          ruleId: "path-outside-case",
+          file: file.ref.display,
+          place,
+          reason: `The link \`${link.url}\` is not allowed: ${outside}.`,
+          hint: "Link to other cases with `case:<id>`, to the web with a full https:// address, and to files of this case with a relative path such as `images/plan.png`.",
+        }),
+      );
+  }
+  return out;
+}
+
+/** Text where a Markdown link destination starts like a path out of the folder, or holds `..`, `\\` or `%`. */
+const MAYBE_OUTSIDE = /(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?(?:[/\\.%]|[^\s)>]*(?:\.\.|%|\\))/m;
 
 /**
  * Problems with the files of a case folder themselves, referenced or not (each would otherwise be
