@@ -18,7 +18,7 @@ import { describeMachine } from "./harness/machine.js";
 import { stopRunning } from "./harness/measure.js";
 import { formatReport } from "./harness/report.js";
 import type { BenchReport, SizeResult, StepResult } from "./harness/results.js";
-import { clearBuild, countFiles, dirBytes, editCase, firstLine, pageShows, runStep, searchShows } from "./harness/steps.js";
+import { clearBuild, countFiles, dirBytes, editCase, firstLine, pageShows, runStep, searchShows, waitForSearchJobs } from "./harness/steps.js";
 import { evaluateTargets } from "./harness/targets.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -194,12 +194,14 @@ async function measureSize(cases: number): Promise<SizeResult> {
       prepare: (k) => editCase(casesDir, edited, marker(k)),
       check: (m, k) => {
         const pageUpdated = pageShows(join(cwd, "dist", "site"), edited, marker(k));
-        // measure() waited for any background work to finish, so the index is final here.
+        // measure() waited for the descendants it saw; a detached search job may have started just
+        // as the command exited, so wait for Casebook's job files too before reading the index.
+        const searchFollowedMs = waitForSearchJobs(cwd);
         const searchUpdated = searchShows(join(cwd, "dist", "site"), marker(k));
         return {
           ok: m.exitCode === 0,
           ...(pageUpdated ? {} : { note: "the edited case's page did not show the edit" }),
-          details: { editedCase: edited, pageUpdated, searchUpdated, ...built(m) },
+          details: { editedCase: edited, pageUpdated, searchUpdated, searchFollowedMs, ...built(m) },
         };
       },
     }),

@@ -79,6 +79,19 @@ export function editCase(casesDir: string, id: string, marker: string): void {
   appendFileSync(join(casesDir, id, "en.md"), `\nThe benchmark appended this sentence to measure an incremental rebuild: ${marker}.\n`);
 }
 
+/**
+ * Waits (blocking, up to `limitMs`) until Casebook's background search jobs in `cwd` are done: a
+ * build that reused nearly every page leaves the search index to a detached process, which removes
+ * its job file from `.casebook-cache/search-jobs/` when it ends. Returns how long it waited.
+ */
+export function waitForSearchJobs(cwd: string, limitMs = 600_000): number {
+  const dir = join(cwd, ".casebook-cache", "search-jobs");
+  const start = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (existsSync(dir) && readdirSync(dir).length > 0 && Date.now() - start < limitMs) Atomics.wait(pause, 0, 0, 50);
+  return Date.now() - start;
+}
+
 /** Whether the built page of a case shows the marker. */
 export function pageShows(siteDir: string, id: string, marker: string): boolean {
   for (const file of [join(siteDir, "en", "cases", id, "index.html"), join(siteDir, "cases", id, "index.html")])

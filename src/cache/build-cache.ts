@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { fingerprintBuild, type BuildInputs, type BuildSettings } from "./build-inputs.js";
+import { existsSync } from "node:fs";
+import { startIndexJob } from "../search/deferred-index.js";
+import { forgetBuild, listOutput, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord } from "./build-record.js";
+import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
+import { PageCache } from "./page-cache.js";
+
+/** The cache folder of a project: beside its cases, outside any output, safe to delete. */
+export const CACHE_FOLDER = ".casebook-cache";
+
+/** What a build reports, as the cache gives it back. */
+export interface CachedReport<S> {
+  summary: S;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/**
+ * The cache of one build: the fingerprint of its inputs, the record of the previous build into
+ * the same output, and the cache of case pages.
+ */
+export class BuildCache {
+  readonly inputs: BuildInputs;
+  readonly pages: PageCache;
+  readonly #previous: BuildRecord | undefined;
+
+  private constructor(
+    readonly dir: string,
+    readonly out: string,
+    settings: BuildSettings,
+  ) {
+    this.inputs = fingerprintBuild(settings);
+    this.pages = new PageCache(join(dir, "pages"));
+    this.#previous = readBuildRecord(dir, settings.out);
+  }
+
+  static open(settings: BuildSettings): BuildCache {
+    return new BuildCache(join(settings.cwd, CACHE_FOLDER), settings.out, settings);
+  }
+
+  /** The previous build's report, when nothing it read has changed and its output is exactly as it left it. */
+  unchanged<S>(): CachedReport<S> | undefined {
+    const record = this.#previous;
+    if (!record || record.key !== this.inputs.key || record.searchPending || !outputIntact(this.out, record.files)) return undefined;
+    return {
+      summary: record.summary as S,
+      diagnostics: record.diagnostics.map(diagnosticFromRecord),
+      sources: new Map(Object.entries(record.sources)),
+    };
+  }
+
+  /**
+   * The previous build's search index, which the new output may carry until its own is ready in
+   * the background: only when that build finished, its index included.
+   */
+  previousSearchIndex(): string | undefined {
+    const index = join(this.out, "site", "pagefind");
+    return this.#previous && !this.#previous.searchPending && existsSync(index) ? index : undefined;
+  }
+
+  /** Forgets the previous build before the output is replaced. */
+  replacing(): void {
+    forgetBuild(this.dir, this.out);
+  }
+
+  /** Records a finished build (after its output was swapped in) and drops the pages it did not use. */
+  remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch?: { path: string; file: string }[]): void {
+    const about = new Set(diagnostics.map((d) => d.file ?? ""));
+    writeBuildRecord(this.dir, {
+      format: 1,
+      key: this.inputs.key,
+      out: this.out,
+      summary,
+      diagnostics: diagnostics.map(diagnosticRecord),
+      sources: Object.fromEntries([...sources].filter(([file]) => about.has(file))),
+      files: listOutput(this.out),
+      ...(pendingSearch ? { searchPending: true } : {}),
+    });
+    this.pages.prune();
+    if (pendingSearch) startIndexJob({ out: this.out, key: this.inputs.key, cacheDir: this.dir, pages: pendingSearch });
+  }
+}

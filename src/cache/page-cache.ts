@@ -1,0 +1,91 @@
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Language } from "../../schema/languages.js";
+
+/** What the site needs to know of a page besides its HTML. */
+export interface PageMeta {
+  path: string;
+  file: string;
+  lang: Language;
+  searchable: boolean;
+  alternates: Partial<Record<Language, string>>;
+}
+
+/** A cached page: its description and the cache file holding its HTML. */
+export interface CachedPage extends PageMeta {
+  source: string;
+}
+
+interface EntryIndex {
+  pages: (PageMeta & { size: number; mtimeMs: number })[];
+}
+
+/**
+ * The rendered pages of each case, kept under a content key (see `casePageKey`). A page is stored
+ * as a hard link to the file the build wrote (a copy across file systems), so keeping it costs no
+ * extra disk, and it is placed into the next output the same way. Each use checks the file's size
+ * and modification time, so a page edited in place in the output is never served from the cache.
+ */
+export class PageCache {
+  readonly #used = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  has(key: string): boolean {
+    return existsSync(join(this.dir, key, "index.json"));
+  }
+
+  lookup(key: string): CachedPage[] | undefined {
+    const entry = join(this.dir, key);
+    let index: EntryIndex;
+    try {
+      index = JSON.parse(readFileSync(join(entry, "index.json"), "utf8")) as EntryIndex;
+    } catch {
+      return undefined;
+    }
+    const pages: CachedPage[] = [];
+    for (const [i, page] of index.pages.entries()) {
+      const source = join(entry, `${i}.html`);
+      const stat = statSync(source, { throwIfNoEntry: false });
+      if (!stat || stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) return undefined;
+      const { size: _size, mtimeMs: _mtime, ...meta } = page;
+      pages.push({ ...meta, source });
+    }
+    this.#used.add(key);
+    return pages;
+  }
+
+  /** Keeps the pages just written (`written` gives the file each page went to). */
+  save(key: string, pages: readonly PageMeta[], written: (page: PageMeta) => string): void {
+    const entry = join(this.dir, key);
+    const temp = `${entry}.${process.pid}.tmp`;
+    rmSync(temp, { recursive: true, force: true });
+    mkdirSync(temp, { recursive: true });
+    const index: EntryIndex = { pages: [] };
+    for (const [i, page] of pages.entries()) {
+      const target = join(temp, `${i}.html`);
+      placeFile(written(page), target);
+      const stat = statSync(target);
+      index.pages.push({ path: page.path, file: page.file, lang: page.lang, searchable: page.searchable, alternates: page.alternates, size: stat.size, mtimeMs: stat.mtimeMs });
+    }
+    writeFileSync(join(temp, "index.json"), JSON.stringify(index));
+    rmSync(entry, { recursive: true, force: true });
+    renameSync(temp, entry);
+    this.#used.add(key);
+  }
+
+  /** Removes the entries this build did not use: the cache holds one build's pages. */
+  prune(): void {
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) if (!this.#used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+  }
+}
+
+/** Hard-links `source` to `target`, or copies it where a link cannot be made. */
+export function placeFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}

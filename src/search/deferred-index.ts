@@ -1,0 +1,85 @@
+import { spawn } from "node:child_process";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { basename, dirname, extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { withOutputLock } from "../build/output-lock.js";
+import { listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
+import { SearchIndexer } from "./search-index.js";
+
+/** A search index to build after the command has returned: which pages, in which site. */
+export interface IndexJob {
+  /** The output folder and the build (its cache key) the index belongs to. */
+  out: string;
+  key: string;
+  cacheDir: string;
+  /** The pages to index, in the order the build produced them (the index is the same as a build's own). */
+  pages: { path: string; file: string }[];
+}
+
+/**
+ * Writes the job into the cache and starts a detached process that runs it, so the command can
+ * return while Pagefind indexes. The site keeps its previous index until the new one is swapped in.
+ */
+export function startIndexJob(job: IndexJob): void {
+  const dir = join(job.cacheDir, "search-jobs");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${job.key}.json`);
+  writeFileSync(file, JSON.stringify(job));
+  const here = fileURLToPath(import.meta.url);
+  const script = join(dirname(here), `index-job${extname(here)}`);
+  const child = spawn(process.execPath, [...process.execArgv, script, file], { detached: true, stdio: "ignore" });
+  child.unref();
+}
+
+/**
+ * Indexes the job's pages, then, under the output's lock, swaps the new index in for the old one
+ * and marks the build complete — unless another build has replaced the output meanwhile.
+ */
+export async function runIndexJob(job: IndexJob): Promise<void> {
+  const site = join(job.out, "site");
+  const search = new SearchIndexer();
+  try {
+    for (const page of job.pages) await search.add(page.path, readFileSync(join(site, page.file), "utf8"));
+  } catch (error) {
+    await search.abort();
+    throw error;
+  }
+  const files = await search.files();
+  const next = join(site, `.pagefind-next-${process.pid}`);
+  for (const f of files) {
+    mkdirSync(dirname(join(next, f.path)), { recursive: true });
+    writeFileSync(join(next, f.path), f.content);
+  }
+  // The lock of the output folder (see atomic-output.ts): no build swaps the output while this runs.
+  const lock = join(dirname(job.out), `.${basename(job.out)}.lock`);
+  withOutputLock(lock, () => {
+    const record = readBuildRecord(job.cacheDir, job.out);
+    if (!record || record.key !== job.key || !record.searchPending) {
+      rmSync(next, { recursive: true, force: true });
+      return;
+    }
+    const old = join(site, `.pagefind-old-${process.pid}`);
+    if (existsSync(join(site, "pagefind"))) renameSync(join(site, "pagefind"), old);
+    renameSync(next, join(site, "pagefind"));
+    rmSync(old, { recursive: true, force: true });
+    writeBuildRecord(job.cacheDir, { ...record, searchPending: false, files: listOutput(job.out) });
+  });
+}
+
+/** Places a copy of a folder (hard links where possible) at `target`. */
+export function linkFolder(source: string, target: string): number {
+  let count = 0;
+  for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const from = join(entry.parentPath, entry.name);
+    const to = join(target, relative(source, from));
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,190 @@
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCasebook } from "../bench/generate-cases.js";
+import { ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+
+// A fixed date, so that a cached build and an uncached one may be compared byte for byte.
+const ENV = { SOURCE_DATE_EPOCH: "1790000000" };
+const temp: string[] = [];
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A project of 14 generated cases with its own copy of the vocabularies and the theme. */
+function makeProject(): string {
+  const project = mkdtempSync(join(tmpdir(), "casebook-cache-"));
+  temp.push(project);
+  copyFileSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
+  cpSync(join(ROOT, "schema", "vocabularies"), join(project, "schema", "vocabularies"), { recursive: true });
+  cpSync(join(ROOT, "themes", "default"), join(project, "themes", "default"), { recursive: true });
+  // The theme's fonts come from packages, found from the theme's folder.
+  symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
+  generateCasebook({ count: 14, seed: 7, dir: join(project, "cases") });
+  return project;
+}
+
+function build(project: string, ...args: string[]): CliRun {
+  const run = runCli(["build", "--no-pdf", ...args], project, ENV);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return run;
+}
+
+/** Every file of a folder: relative path → bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) out.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)).toString("base64"));
+  return out;
+}
+
+/** The site of a build without the cache, into a folder of its own. */
+function uncached(project: string): Map<string, string> {
+  rmSync(join(project, "fresh"), { recursive: true, force: true });
+  build(project, "--no-cache", "--out", "fresh");
+  return snapshot(join(project, "fresh", "site"));
+}
+
+/** Waits until the search index left to the background (if any) is in place. */
+async function searchSettled(project: string): Promise<void> {
+  const jobs = join(project, ".casebook-cache", "search-jobs");
+  for (let waited = 0; existsSync(jobs) && readdirSync(jobs).length > 0; waited += 100) {
+    if (waited > 90_000) throw new Error("the background search index did not finish");
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+function expectSameSite(project: string): void {
+  const cached = snapshot(join(project, "dist", "site"));
+  const fresh = uncached(project);
+  expect([...cached.keys()].sort()).toEqual([...fresh.keys()].sort());
+  const differing = [...fresh].filter(([file, bytes]) => cached.get(file) !== bytes).map(([file]) => file);
+  expect(differing).toEqual([]);
+}
+
+/** The cache entries of pages, by what they hold: a case id, or `listings <lang>`. */
+function cacheEntries(project: string): Map<string, string> {
+  const dir = join(project, ".casebook-cache", "pages");
+  const entries = new Map<string, string>();
+  for (const key of readdirSync(dir)) {
+    const index = JSON.parse(readFileSync(join(dir, key, "index.json"), "utf8")) as { pages: { path: string; lang: string }[] };
+    const first = index.pages[0]!;
+    entries.set(/\/cases\/([^/]+)\//.exec(first.path)?.[1] ?? `listings ${first.lang}`, key);
+  }
+  return entries;
+}
+
+const LANGS = ["en", "fr", "ru", "zh"];
+const LISTINGS = LANGS.map((l) => `listings ${l}`);
+const caseIds = (entries: Map<string, string>) => [...entries.keys()].filter((label) => !label.startsWith("listings ")).sort();
+
+function renderedAgain(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([id, key]) => before.get(id) !== key).map(([id]) => id).sort();
+}
+
+// Each build spawns the real CLI; on a loaded machine a dozen of them take minutes.
+describe("the build cache", { timeout: 600_000 }, () => {
+  let project: string;
+  beforeAll(() => {
+    project = makeProject();
+  });
+
+  it("keeps its files in .casebook-cache/, outside the output, and a warm build gives the same site byte for byte", () => {
+    const cold = build(project);
+    expect(existsSync(join(project, ".casebook-cache", "pages"))).toBe(true);
+    expect(readdirSync(join(project, "dist"))).not.toContain(".casebook-cache");
+    expect(caseIds(cacheEntries(project))).toHaveLength(14);
+    expect([...cacheEntries(project).keys()].filter((l) => l.startsWith("listings ")).sort()).toEqual(LISTINGS);
+    const coldSite = snapshot(join(project, "dist", "site"));
+    const page = join(project, "dist", "site", "index.html");
+    const before = statSync(page);
+
+    const warm = build(project);
+    expect(warm.stdout).toBe(cold.stdout);
+    // Nothing changed: the output was left as it was, not written again.
+    expect(statSync(page).mtimeMs).toBe(before.mtimeMs);
+    expect(statSync(page).ino).toBe(before.ino);
+    expect(snapshot(join(project, "dist", "site"))).toEqual(coldSite);
+    expectSameSite(project);
+  });
+
+  let edited: string;
+  it("renders again only the edited case and the pages that show it (neighbours, related cases), not the listings; search follows", async () => {
+    const before = cacheEntries(project);
+    const ids = caseIds(before);
+    // A case without translations, so that the edit leaves no translation behind its original.
+    edited = ids.find((id, i) => i > 3 && readdirSync(join(project, "cases", id)).filter((f) => f.endsWith(".md")).length === 1)!;
+    appendFileSync(join(project, "cases", edited, "en.md"), "\nA sentence added by the cache test: quokka.\n");
+    build(project);
+    const after = cacheEntries(project);
+    expect(after.size).toBe(14 + LISTINGS.length);
+    // The pages whose aside (related cases, previous and next) names the edited case.
+    const showing = ids.filter((id) => {
+      const html = readFileSync(join(project, "dist", "site", "en", "cases", id, "index.html"), "utf8");
+      const aside = html.slice(html.indexOf('<aside class="case-aside"'));
+      return aside.includes(`href="/en/cases/${edited}/"`);
+    });
+    expect(showing.length).toBeGreaterThan(0);
+    expect(renderedAgain(before, after)).toEqual([edited, ...showing].sort());
+    expect(readFileSync(join(project, "dist", "site", "en", "cases", edited, "index.html"), "utf8")).toContain("quokka");
+    // The search index follows in the background, and ends up as a full build's.
+    await searchSettled(project);
+    expectSameSite(project);
+    const page = join(project, "dist", "site", "index.html");
+    const ino = statSync(page).ino;
+    build(project);
+    expect(statSync(page).ino).toBe(ino);
+  });
+
+  it("renders the listings again when a title changes", async () => {
+    const before = cacheEntries(project);
+    const file = join(project, "cases", edited, "en.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: A retitled case for the cache test"));
+    build(project);
+    const again = renderedAgain(before, cacheEntries(project));
+    expect(again).toEqual(expect.arrayContaining([edited, ...LISTINGS]));
+    expect(again.length).toBeLessThan(before.size);
+    expect(readFileSync(join(project, "dist", "site", "en", "cases", "index.html"), "utf8")).toContain("A retitled case for the cache test");
+    await searchSettled(project);
+    expectSameSite(project);
+  });
+
+  for (const [what, change] of [
+    ["a vocabulary", (p: string) => appendFileSync(join(p, "schema", "vocabularies", readdirSync(join(p, "schema", "vocabularies")).sort()[0]!), "\n")],
+    ["the theme", (p: string) => appendFileSync(join(p, "themes", "default", "strings.yaml"), "\n")],
+    ["the configuration", (p: string) => writeFileSync(join(p, "casebook.config.yaml"), readFileSync(join(p, "casebook.config.yaml"), "utf8").replace(/^edition: .*$/m, 'edition: "9"'))],
+  ] as const)
+    it(`renders every case again when ${what} changes`, async () => {
+      const before = cacheEntries(project);
+      change(project);
+      build(project);
+      const after = cacheEntries(project);
+      expect(renderedAgain(before, after)).toEqual([...before.keys()].sort());
+      expect(new Set(after.values()).size).toBe(14 + LISTINGS.length);
+      const now = new Set(after.values());
+      for (const key of before.values()) expect(now.has(key)).toBe(false);
+      await searchSettled(project);
+      expectSameSite(project);
+    });
+
+  it("notices a page edited in the output (even one the cache shares) and a deleted cache", async () => {
+    const ids = caseIds(cacheEntries(project));
+    const page = join(project, "dist", "site", "en", "cases", ids[2]!, "index.html");
+    writeFileSync(page, "tampered");
+    build(project);
+    expect(readFileSync(page, "utf8")).toContain("<!doctype html>");
+    await searchSettled(project);
+    expectSameSite(project);
+
+    rmSync(join(project, ".casebook-cache"), { recursive: true });
+    build(project);
+    expect(caseIds(cacheEntries(project))).toHaveLength(14);
+    expectSameSite(project);
+  });
+
+  it("--no-cache neither reads nor writes the cache", () => {
+    const other = makeProject();
+    build(other, "--no-cache");
+    expect(existsSync(join(other, ".casebook-cache"))).toBe(false);
+  });
+});
