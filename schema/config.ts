@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "./languages.js";
+import { isCaseId } from "./case.js";
 import { DEFAULT_LICENSE, SPDX_LICENSE_IDS } from "./licenses.js";
 
 /** How the print book groups its cases into parts: by the first model, sector or country of each case. */
@@ -16,6 +17,8 @@ const localizedText = z.union([
     ru: z.string().min(1).optional(),
   }),
 ]);
+
+const caseId = z.string().refine(isCaseId, { message: "A case id is lower-case words joined by hyphens, e.g. `tianjin-thailand-rail-workshop`." });
 
 export const configSchema = z
   .strictObject({
@@ -36,6 +39,19 @@ export const configSchema = z
         paper: z.enum(PAPER_SIZES).default("A4"),
       })
       .default({ groupBy: "model", paper: "A4" }),
+    /**
+     * Permanent links. A renamed case: its old id and the id it is now published under; the old
+     * URL keeps answering with a redirect page in every language.
+     */
+    redirects: z.record(caseId, caseId).default({}),
+    /** A case taken out of the casebook, and why: its URL answers with a page that says so. */
+    withdrawn: z.array(z.strictObject({ id: caseId, reason: localizedText })).default([]),
+    /**
+     * Where each edition's website is published, with `{version}` standing for the edition
+     * (e.g. `https://{version}.casebook.example.org/`); the edition banner links there.
+     * Default: `<baseUrl>editions/{version}/`.
+     */
+    editionUrl: z.string().regex(/^https?:\/\/[^\s]*\{version\}[^\s]*$/, { message: "Give an http(s) URL with `{version}` where the edition goes." }).optional(),
   })
   .refine((c) => c.languages.includes(c.defaultLanguage), {
     message: "`defaultLanguage` must be one of `languages`.",

@@ -12,12 +12,25 @@ import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
 import { themeFolder } from "./theme-folder.js";
 import { writeSite } from "./write-site.js";
+import { BuildCache } from "../cache/build-cache.js";
+import type { BuildSettings } from "../cache/build-inputs.js";
+import type { CasebookConfig } from "../../schema/config.js";
+import type { EditionStamp } from "../release/edition-model.js";
 
 export interface BuildOptions {
   out: string;
   languages?: Language[];
   pdf: boolean;
   includeDrafts?: boolean;
+  /** A release: the edition stamped on the site (banner, changelog page). */
+  edition?: EditionStamp;
+  /** The date (ISO) to build with, instead of SOURCE_DATE_EPOCH or now (a release's edition date). */
+  date?: string;
+  /**
+   * Use the build cache (`.casebook-cache/` in the project): an unchanged build returns at once,
+   * and the pages of unchanged cases are reused. The output is the same byte for byte either way.
+   */
+  cache?: boolean;
   /** Called while PDFs are printed (the CLI draws a progress bar). */
   onProgress?: (progress: PrintProgress) => void;
 }
@@ -42,6 +55,9 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
 /** Validates everything first; renders and writes the output only when no file has an error. */
 export async function buildCasebook(project: Project, options: BuildOptions): Promise<BuildResult> {
   requireCasesDir(project);
+  const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options)) : undefined;
+  const unchanged = cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
+  if (unchanged) return { ok: true, diagnostics: unchanged.diagnostics, sources: unchanged.sources, ...unchanged.summary };
   const loaded = loadCasebook(project.casesDir, project.cwd);
   const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear });
   const sources = new Map(project.sources);
@@ -58,10 +74,14 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   // build must never replace even when empty or marked: the project, the cases folder and inside it.
   assertReplaceable(resolve(options.out));
   assertOutputLocation(options.out, project);
+  const previousSearchIndex = cache?.previousSearchIndex();
+  let deferredSearch: { path: string; file: string }[] | undefined;
+  cache?.replacing();
   await writeAtomically(options.out, async (dir) => {
-    const date = buildDate();
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf });
+    const date = options.date ?? buildDate();
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
     result.pages = site.pages;
+    deferredSearch = site.deferredSearch;
     if (options.pdf)
       result.print = await printCasebook(book, {
         themeDir,
@@ -79,7 +99,30 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   });
   result.cases = book.cases.length;
   result.ok = true;
+  cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch);
   return result;
+}
+
+/** What the cache fingerprints besides the cases: every input and option that changes the output. */
+function cacheSettings(project: Project, config: CasebookConfig, options: BuildOptions): BuildSettings {
+  return {
+    cwd: project.cwd,
+    casesDir: project.casesDir,
+    out: resolve(options.out),
+    vocabulariesDir: project.vocabulariesDir,
+    themeDir: themeFolder(project, config.theme),
+    configSources: project.sources,
+    options: {
+      languages: options.languages ?? null,
+      pdf: options.pdf,
+      includeDrafts: options.includeDrafts ?? false,
+      edition: options.edition ?? null,
+      date: options.date ?? null,
+      // Without SOURCE_DATE_EPOCH, an unchanged build keeps the previous output and its build date.
+      epoch: process.env["SOURCE_DATE_EPOCH"] ?? null,
+      year: project.currentYear,
+    },
+  };
 }
 
 

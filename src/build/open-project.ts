@@ -1,10 +1,11 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CasebookConfig } from "../../schema/config.js";
 import { loadVocabularies, type Vocabularies } from "../../schema/vocabularies.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadConfig } from "../load/load-config.js";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
+import { permalinkDiagnostics } from "../validate/permalink-rules.js";
 
 export interface Project {
   cwd: string;
@@ -50,10 +51,19 @@ export function openProject(options: { cwd: string; cases?: string | undefined }
     casesDir,
     vocabulariesDir,
     vocabularies: loadVocabularies(vocabulariesDir),
-    diagnostics: loaded.diagnostics,
+    diagnostics: [...loaded.diagnostics, ...projectPermalinks(loaded, casesDir)],
     sources,
     currentYear: currentYear(),
   };
+}
+
+/** The configuration's redirects and withdrawn cases, checked against the case folders that exist. */
+function projectPermalinks(loaded: ReturnType<typeof loadConfig>, casesDir: string): Diagnostic[] {
+  const { config, file, source } = loaded;
+  if (!config || file === undefined || source === undefined) return [];
+  if (Object.keys(config.redirects).length === 0 && config.withdrawn.length === 0) return [];
+  const caseIds = new Set(existsSync(casesDir) && statSync(casesDir).isDirectory() ? readdirSync(casesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
+  return permalinkDiagnostics({ config, file, text: source, caseIds });
 }
 
 /** Commands that read cases call this first, so a wrong folder is one clear message. */

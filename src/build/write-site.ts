@@ -1,7 +1,12 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
+import type { BuildInputs } from "../cache/build-inputs.js";
+import { casePageKeys } from "../cache/case-page-key.js";
+import { listingKeys } from "../cache/listings-key.js";
+import { placeFile, type PageCache } from "../cache/page-cache.js";
 import type { Casebook } from "../link/casebook-model.js";
+import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
@@ -9,52 +14,103 @@ import { atomFeed } from "../site/feeds/atom-feed.js";
 import { robotsTxt, sitemapXml, type SitemapPage } from "../site/feeds/sitemap.js";
 import { relatedIndex } from "../site/components/related-cases.js";
 import { fontFaces } from "../site/font-faces.js";
-import { renderCasePages, renderListings, renderShared, type RenderedPage, type SiteOptions } from "../site/render-site.js";
+import type { EditionStamp } from "../release/edition-model.js";
+import { renderCasePages, renderListings, renderPermalinks, renderShared, type RenderedPage, type SiteOptions } from "../site/render-site.js";
 import { loadThemeStrings } from "../site/theme-strings.js";
 import { fileForPath, paths } from "../site/urls.js";
 
 export interface SiteBuild {
   pages: number;
   searchFiles: number;
+  /** When the search index was left to a background job: the pages it must index, in order. */
+  deferredSearch?: { path: string; file: string }[];
 }
 
 const SCRIPTS = ["theme.js", "facets.js", "search.js"];
 
+export interface WriteSiteOptions {
+  themeDir: string;
+  buildDate: string;
+  withPdf: boolean;
+  edition?: EditionStamp | undefined;
+  /** Case pages are taken from here when their key is unchanged, and kept here when rendered. */
+  cache?: { pages: PageCache; inputs: BuildInputs };
+  /**
+   * The previous build's search index. When nearly every case page comes from the cache, the site
+   * carries this index and the new one is left to a background job (see `SiteBuild.deferredSearch`).
+   */
+  previousSearchIndex?: string | undefined;
+}
+
+/**
+ * Up to this many case pages rendered anew (or this share of them, and always fewer than half), the
+ * search index may follow in the background.
+ */
+const DEFER_SEARCH = { cases: 16, share: 0.05 };
+
 /** Renders the website into `siteDir`: pages, assets, media, open data, feeds and the search index. */
-export async function writeSite(book: Casebook, siteDir: string, options: { themeDir: string; buildDate: string; withPdf: boolean }): Promise<SiteBuild> {
+export async function writeSite(book: Casebook, siteDir: string, options: WriteSiteOptions): Promise<SiteBuild> {
   const made = new Set<string>();
-  const write = (file: string, content: string | Uint8Array) => {
-    const target = join(siteDir, file);
-    const dir = dirname(target);
+  const target = (file: string) => {
+    const path = join(siteDir, file);
+    const dir = dirname(path);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeFileSync(target, content);
+    return path;
   };
+  const write = (file: string, content: string | Uint8Array) => writeFileSync(target(file), content);
   const siteOptions: SiteOptions = {
     strings: loadThemeStrings(options.themeDir),
     buildDate: options.buildDate,
     withPdf: options.withPdf,
     related: relatedIndex(book.cases),
+    edition: options.edition,
   };
+  const cache = options.cache;
+  const pageOptions = { withPdf: options.withPdf, edition: options.edition ?? null };
+  const keyOf = cache ? casePageKeys(book, siteOptions.related, cache.inputs, pageOptions) : undefined;
+  const listingKey = cache ? listingKeys(book, cache.inputs, pageOptions) : undefined;
+  const keys = new Map(keyOf ? book.cases.map((entry) => [entry.id, keyOf(entry)]) : []);
+  const fresh = [...keys.values()].filter((key) => !cache!.pages.has(key)).length;
+  const defer = options.previousSearchIndex !== undefined && keys.size > 0 && fresh < keys.size / 2 && fresh <= Math.max(DEFER_SEARCH.cases, keys.size * DEFER_SEARCH.share);
   // Pages are written as they are rendered, one case at a time, and fed to the search index at
   // once, so memory stays flat and indexing overlaps rendering.
-  const search = new SearchIndexer();
+  const search = defer ? undefined : new SearchIndexer();
+  const deferred: { path: string; file: string }[] = [];
   const listed: SitemapPage[] = [];
   let count = 0;
-  const emit = async (page: RenderedPage) => {
-    write(page.file, page.html);
+  const emit = async (page: Omit<RenderedPage, "html">, html: () => string, writeFile = true) => {
+    if (writeFile) write(page.file, html());
     count++;
-    if (page.path !== paths.notFound()) listed.push({ path: page.path, alternates: page.alternates });
-    if (page.searchable) await search.add(page.path, page.html);
+    if (page.path !== paths.notFound() && !page.unlisted) listed.push({ path: page.path, alternates: page.alternates });
+    if (page.searchable) {
+      if (search) await search.add(page.path, html());
+      else deferred.push({ path: page.path, file: page.file });
+    }
+  };
+  // Pages under a cache key come from the cache when it has them; otherwise they are rendered and kept.
+  const produce = async (key: string | undefined, render: () => RenderedPage[]) => {
+    const cached = key ? cache!.pages.lookup(key) : undefined;
+    if (cached) {
+      for (const page of cached) {
+        placeFile(page.source, target(page.file));
+        await emit(page, () => readFileSync(page.source, "utf8"), false);
+      }
+      return;
+    }
+    const pages = render();
+    for (const page of pages) await emit(page, () => page.html);
+    if (key) cache!.pages.save(key, pages, (page) => join(siteDir, page.file));
   };
   try {
-    for (const page of renderShared(book, siteOptions)) await emit(page);
-    for (const lang of book.languages) for (const page of renderListings(book, lang, siteOptions)) await emit(page);
-    for (const entry of book.cases) for (const page of renderCasePages(book, entry, siteOptions)) await emit(page);
+    for (const page of renderShared(book, siteOptions)) await emit(page, () => page.html);
+    for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));
+    for (const entry of book.cases) await produce(keys.get(entry.id), () => renderCasePages(book, entry, siteOptions));
+    for (const page of renderPermalinks(book, siteOptions)) await emit(page, () => page.html);
   } catch (error) {
-    await search.abort();
+    await search?.abort();
     throw error;
   }
 
@@ -85,6 +141,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: { them
   write("sitemap.xml", sitemapXml(book, listed));
   write("robots.txt", robotsTxt(book.config.baseUrl));
 
+  if (!search) return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), deferredSearch: deferred };
   const index = await search.files();
   for (const file of index) write(join("pagefind", file.path), file.content);
   return { pages: count, searchFiles: index.length };

@@ -18,6 +18,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       cases: { type: "string" },
       out: { type: "string", default: "dist" },
       "no-pdf": { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
       lang: { type: "string", multiple: true },
       format: { type: "string" },
     },
@@ -34,7 +35,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const progress = progressReporter(io);
   let result;
   try {
-    result = await buildCasebook(project, { out, pdf, onProgress: progress.update, ...(languages.length ? { languages } : {}) });
+    result = await buildCasebook(project, { out, pdf, cache: !values["no-cache"], onProgress: progress.update, ...(languages.length ? { languages } : {}) });
   } catch (error) {
     progress.end();
     if (!(error instanceof BrowserMissingError || error instanceof PrintError)) throw error;
@@ -61,7 +62,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
  * Progress while PDFs are printed: a bar redrawn in place on a terminal (on stderr, so stdout stays
  * clean), plain lines otherwise — one per book pass and one per language's case PDFs.
  */
-function progressReporter(io: CliIO): { update: (p: PrintProgress) => void; end: () => void } {
+export function progressReporter(io: CliIO): { update: (p: PrintProgress) => void; end: () => void } {
   let drawn = false;
   let lastLine = "";
   return {

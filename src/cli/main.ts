@@ -9,6 +9,7 @@ import { devCommand } from "./dev.js";
 import { docsCommand } from "./docs.js";
 import { processIO, type CliIO } from "./io.js";
 import { newCommand } from "./new.js";
+import { releaseCommand } from "./release.js";
 import { schemaCommand } from "./schema.js";
 import { stampCommand } from "./stamp.js";
 import { statusCommand } from "./status.js";
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   status: statusCommand,
   stamp: stampCommand,
   docs: docsCommand,
+  release: releaseCommand,
   dev: (args, io) => devCommand(args, io),
 };
 

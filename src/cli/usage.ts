@@ -8,7 +8,7 @@ export const USAGE = `Usage: casebook <command> [options]
 Commands:
   check [--cases DIR] [--format pretty|github|json] [--strict]
                          validate every case; exit 0 clean, 1 errors, 2 usage
-  build [--cases DIR] [--out DIR] [--no-pdf] [--lang L]
+  build [--cases DIR] [--out DIR] [--no-pdf] [--no-cache] [--lang L]
                          build the casebook into dist/
   dev [--port N] [--cases DIR]
                          preview on 127.0.0.1 with live reload and an error overlay
@@ -20,6 +20,10 @@ Commands:
                          is now (clears the translation-stale warning)
   status [--format pretty|json]
                          cases by status, language coverage, stale translations
+  release <version> [--cases DIR] [--out DIR] [--no-pdf]
+                         make an edition (semantic version or year, e.g. 2025):
+                         strict, drafts left out; writes dist/releases/<version>/
+                         (site, PDFs, open data, manifest, changelog) and its .tar.gz
   schema                 print the JSON Schema of a case file
   docs [--check]         regenerate the tables of CONTRIBUTING.md and CONTRIBUTING.zh.md
 

@@ -70,6 +70,11 @@ export const RULES = {
   "translation-unversioned": warning(
     "Once the translation matches its original, run `casebook stamp <id> --lang <lang>` to record which version it was made from.",
   ),
+  // Permanent links (casebook.config.yaml: redirects, withdrawn)
+  "redirect-target-missing": error("Point the redirect at the id of a case that exists in the cases folder."),
+  "redirect-chain": error("Point every old id straight at the case's current id; a redirect may not lead to another redirect or back to itself."),
+  "permalink-case-exists": error("An id that is redirected or withdrawn may not also be a case folder: remove the entry, or rename the folder."),
+  "permalink-conflict": error("Declare an old id once: either in `redirects` or in `withdrawn`."),
   // Body
   "case-link-broken": error("Link to an existing case id, e.g. `[text](case:tianjin-thailand-rail-workshop)`."),
   "image-missing": error("Add the image to the case's `images/` folder or correct the path."),

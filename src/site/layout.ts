@@ -3,6 +3,7 @@ import { h } from "hastscript";
 import { LANGUAGES } from "../../schema/languages.js";
 import { localize } from "../link/localize.js";
 import type { Page, SiteContext } from "./page.js";
+import { editionBanner } from "./components/edition-banner.js";
 import { translator } from "./theme-strings.js";
 import { absoluteUrl, paths } from "./urls.js";
 
@@ -16,6 +17,7 @@ export function layout(page: Page, ctx: SiteContext): Root {
     h("meta", { charSet: "utf-8" }),
     h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
     h("title", title),
+    ...(page.noindex ? [h("meta", { name: "robots", content: "noindex" })] : []),
     h("meta", { name: "description", content: page.description ?? localize(book.config.subtitle, lang) }),
     h("meta", { name: "color-scheme", content: "light dark" }),
     h("link", { rel: "canonical", href: canonical }),
@@ -35,6 +37,7 @@ export function layout(page: Page, ctx: SiteContext): Root {
   ];
   const body = h("body", { className: page.bodyClass ? [page.bodyClass] : undefined }, [
     h("a.skip-link", { href: "#main" }, t("skip")),
+    editionBanner(ctx),
     header(page, ctx, siteTitle),
     h("main#main", { tabIndex: -1 }, page.main.filter((x): x is ElementContent => x !== null)),
     footer(ctx),

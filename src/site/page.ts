@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from "hast";
 import type { Language } from "../../schema/languages.js";
 import type { Casebook, CaseEntry } from "../link/casebook-model.js";
+import type { EditionStamp } from "../release/edition-model.js";
 import type { ThemeStrings, Translate } from "./theme-strings.js";
 
 /** What every page template receives. */
@@ -15,6 +16,8 @@ export interface SiteContext {
   withPdf: boolean;
   /** Related cases of each case, computed once for the whole casebook. */
   related: ReadonlyMap<string, readonly CaseEntry[]>;
+  /** The released edition the site belongs to (a banner on every page); absent in a plain build. */
+  edition?: EditionStamp | undefined;
 }
 
 /** A page before the layout wraps it. */
@@ -34,6 +37,8 @@ export interface Page {
   ogType?: "website" | "article";
   /** Extra classes on <body>. */
   bodyClass?: string;
+  /** Kept out of search engines (the page of a withdrawn case). */
+  noindex?: boolean;
 }
 
 export function sameInEveryLanguage(book: Casebook, path: (lang: Language) => string): Partial<Record<Language, string>> {

@@ -6,9 +6,12 @@ import { renderCaseBodies } from "./case-bodies.js";
 import { localize } from "../link/localize.js";
 import { layout } from "./layout.js";
 import type { Page, SiteContext } from "./page.js";
+import type { EditionStamp } from "../release/edition-model.js";
 import { browsePage } from "./pages/browse-page.js";
+import { changelogPage } from "./pages/changelog-page.js";
 import { casePage } from "./pages/case-page.js";
 import { homePage } from "./pages/home-page.js";
+import { redirectPage, withdrawnPage } from "./pages/permalink-pages.js";
 import { aboutPage, notFoundPage, searchPage } from "./pages/simple-pages.js";
 import { statisticsPage } from "./pages/statistics-page.js";
 import { termPages } from "./pages/term-pages.js";
@@ -23,6 +26,8 @@ export interface RenderedPage {
   html: string;
   searchable: boolean;
   alternates: Partial<Record<Language, string>>;
+  /** Left out of the sitemap (redirects and withdrawn cases). */
+  unlisted?: boolean;
 }
 
 export interface SiteOptions {
@@ -30,6 +35,8 @@ export interface SiteOptions {
   buildDate: string;
   withPdf: boolean;
   related: ReadonlyMap<string, readonly CaseEntry[]>;
+  /** Set by a release: the edition stamped on every page, and its changelog page. */
+  edition?: EditionStamp | undefined;
 }
 
 export function siteContext(book: Casebook, lang: Language, options: SiteOptions): SiteContext {
@@ -41,6 +48,7 @@ export function siteContext(book: Casebook, lang: Language, options: SiteOptions
     buildDate: options.buildDate,
     withPdf: options.withPdf,
     related: options.related,
+    edition: options.edition,
   };
 }
 
@@ -57,6 +65,7 @@ export function renderCasePages(book: Casebook, entry: CaseEntry, options: SiteO
 export function renderListings(book: Casebook, lang: Language, options: SiteOptions): RenderedPage[] {
   const ctx = siteContext(book, lang, options);
   const pages: Page[] = [homePage(ctx), browsePage(ctx), ...termPages(ctx), statisticsPage(ctx), searchPage(ctx), aboutPage(ctx)];
+  if (options.edition) pages.push(changelogPage(options.edition.changelog, ctx));
   return pages.map((page) => renderPage(page, ctx));
 }
 
@@ -80,6 +89,19 @@ export function renderShared(book: Casebook, options: SiteOptions): RenderedPage
     ],
   };
   return [renderPage(chooser, ctx), renderPage(notFoundPage(ctx), ctx)];
+}
+
+/** What answers at the URLs of renamed and withdrawn cases (from the config), in every language. Pure. */
+export function renderPermalinks(book: Casebook, options: SiteOptions): RenderedPage[] {
+  return book.languages.flatMap((lang) => {
+    const ctx = siteContext(book, lang, options);
+    const redirects = Object.entries(book.config.redirects).map(([from, to]): RenderedPage => {
+      const { path, document } = redirectPage(from, to, ctx);
+      return { path, file: fileForPath(path), lang, html: toHtml(document), searchable: false, alternates: {}, unlisted: true };
+    });
+    const withdrawn = book.config.withdrawn.map((entry) => ({ ...renderPage(withdrawnPage(entry, ctx), ctx), unlisted: true }));
+    return [...redirects, ...withdrawn];
+  });
 }
 
 function renderPage(page: Page, ctx: SiteContext): RenderedPage {

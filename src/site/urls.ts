@@ -16,6 +16,7 @@ export const paths = {
   statistics: (lang: Language) => `/${lang}/statistics/`,
   search: (lang: Language) => `/${lang}/search/`,
   about: (lang: Language) => `/${lang}/about/`,
+  changelog: (lang: Language) => `/${lang}/changelog/`,
   feed: (lang: Language) => `/${lang}/feed.xml`,
   bookPdf: (lang: Language) => `/pdf/casebook.${lang}.pdf`,
   asset: (name: string) => `/assets/${name}`,

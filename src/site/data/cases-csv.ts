@@ -5,6 +5,7 @@ import { licenseUrl } from "../cite/license-url.js";
 import { absoluteUrl, paths } from "../urls.js";
 import { orderedVersions } from "./cases-json.js";
 import { csvCell, csvText } from "./csv-text.js";
+import { retiredRecords } from "./retired-records.js";
 import { countryNames, metricUnit, termLabel } from "./term-labels.js";
 
 /** What a column's value is computed from: a case, one of its versions and the book. */
@@ -87,6 +88,12 @@ export function casesCsvRows(book: Casebook): string[][] {
       const context: RowContext = { book, entry, data: entry.data, version, lang: version.lang };
       rows.push(CSV_COLUMNS.map((column) => csvCell(cellText(column.value(context)))));
     }
+  // Renamed and withdrawn ids keep a row with their status (and their old URL, which still answers).
+  const lang = book.config.defaultLanguage;
+  for (const record of retiredRecords(book)) {
+    const cells: Record<string, string> = { id: record.id, language: lang, url: record.urls[lang] ?? "", status: record.status };
+    rows.push(CSV_COLUMNS.map((column) => csvCell(cells[column.name] ?? "")));
+  }
   return rows;
 }
 

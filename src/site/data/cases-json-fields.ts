@@ -68,6 +68,11 @@ const FIELDS: [string, string][] = [
   ["cases[].versions.<lang>.translators[].affiliation", "Translator's affiliation; null when not given."],
   ["cases[].versions.<lang>.isTranslation", "True when the version is a translation, false for the original."],
   ["cases[].versions.<lang>.url", "URL of the case page in that language."],
+  ["retired[].id", "A case id that is no longer published under its own name; its URLs still answer."],
+  ["retired[].status", "renamed (its URLs redirect to the new id) or withdrawn (its URLs say why)."],
+  ["retired[].replacedBy", "The id a renamed case is published under now; null for a withdrawn case."],
+  ["retired[].reason.<lang>", "Why the case was withdrawn, in each language; null for a renamed case."],
+  ["retired[].urls.<lang>", "The case's old URL in each language."],
 ];
 
 /** Every field of `/data/cases.json`, documented inside the file itself. */

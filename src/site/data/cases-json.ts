@@ -5,6 +5,7 @@ import { localize } from "../../link/localize.js";
 import { licenseUrl } from "../cite/license-url.js";
 import { absoluteUrl, paths } from "../urls.js";
 import { CASES_JSON_FIELDS, type FieldDoc } from "./cases-json-fields.js";
+import { retiredRecords, type RetiredRecord } from "./retired-records.js";
 import { countryNames, metricUnit, termLabels } from "./term-labels.js";
 
 export interface TermRef { id: string; labels: LocalizedText }
@@ -62,6 +63,8 @@ export interface CasesJson {
   schema: string;
   fields: FieldDoc[];
   cases: CaseRecord[];
+  /** Ids no longer published under their own name (renamed or withdrawn), kept with their status. */
+  retired: RetiredRecord[];
 }
 
 export interface CasesJsonOptions {
@@ -72,14 +75,17 @@ export interface CasesJsonOptions {
 /** The open data of the whole casebook: every published case with its neutral fields and each language version. */
 export function casesJson(book: Casebook, options: CasesJsonOptions): CasesJson {
   const { config } = book;
+  const retired = retiredRecords(book);
   return {
     title: Object.fromEntries(LANGUAGES.map((l) => [l, localize(config.title, l)])) as LocalizedText,
     edition: config.edition,
     generated: options.buildDate,
     license: { id: config.license, url: licenseUrl(config.license) },
     schema: absoluteUrl(config.baseUrl, paths.schema()),
-    fields: CASES_JSON_FIELDS.map((f) => ({ ...f })),
+    // The fields of retired records are documented when the file has some.
+    fields: CASES_JSON_FIELDS.filter((f) => retired.length > 0 || !f.name.startsWith("retired[]")).map((f) => ({ ...f })),
     cases: book.cases.map((entry) => caseRecord(book, entry)),
+    retired,
   };
 }
 

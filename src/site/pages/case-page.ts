@@ -8,6 +8,7 @@ import { caseBibtex, caseCslJson, caseReferenceParts } from "../cite/citation.js
 import { caseJsonLd, jsonLdScriptText } from "../cite/case-json-ld.js";
 import { caseFacts, outcomesTable } from "../components/case-facts.js";
 import { relatedCases } from "../components/related-cases.js";
+import { staleNote } from "../components/stale-note.js";
 import { translator } from "../theme-strings.js";
 import { sameInEveryLanguage, type Page, type SiteContext } from "../page.js";
 import { paths } from "../urls.js";
@@ -30,6 +31,7 @@ export function casePage(entry: CaseEntry, ctx: SiteContext, bodies: CaseBodies)
       version.status === "draft" ? h("p.draft-note", t("case.draft")) : null,
       view.fallback ? h("p.fallback-note", { lang }, t("case.fallback")) : null,
       version.isTranslation ? h("p.translation-note", { lang }, t("case.translationOf", { language: langName(entry.originalLang) })) : null,
+      staleNote(entry, version, ctx),
       h("p.case-summary", version.summary),
       ctx.withPdf ? h("p.case-pdf", { lang, dataPagefindIgnore: "" }, [h("a", { href: paths.casePdf(lang, entry.id), download: "" }, `${t("case.pdf")} (PDF)`)]) : null,
     ]),
