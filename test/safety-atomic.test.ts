@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { OUTPUT_MARKER, writeAtomically } from "../src/build/atomic-output.js";
+import { OUTPUT_MARKER, RELEASES_FOLDER, writeAtomically } from "../src/build/atomic-output.js";
 import { withOutputLock } from "../src/build/output-lock.js";
 import { removeScratch, scratchCasebook } from "./fixtures/hostile/scratch-casebook.js";
-import { BIN, runCli } from "./helpers/run-cli.js";
+import { BIN, ROOT, runCli } from "./helpers/run-cli.js";
 
 /**
  * Issue 5, "Nothing lost": a build killed at any moment leaves the previous output as it was (or,
@@ -91,6 +92,78 @@ describe("a build killed at a random moment", () => {
   });
 });
 
+/** Stand-ins for editions made by `casebook release`, which every build must carry over untouched. */
+function writeEditions(out: string): void {
+  mkdirSync(join(out, RELEASES_FOLDER, "2024"), { recursive: true });
+  writeFileSync(join(out, RELEASES_FOLDER, "2024", "manifest.json"), '{"manifest":1,"version":"2024"}\n');
+  writeFileSync(join(out, RELEASES_FOLDER, "2024.tar.gz"), Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
+}
+
+describe("the released editions in the output", () => {
+  it("are moved, not copied, into each new output", async () => {
+    const dir = scratchCasebook("casebook-carry-");
+    const out = join(dir, "dist");
+    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "first"));
+    writeEditions(out);
+    const inode = statSync(join(out, RELEASES_FOLDER, "2024.tar.gz")).ino;
+    const before = hashOutput(join(out, RELEASES_FOLDER));
+    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "second"));
+    expect(readFileSync(join(out, "page.html"), "utf8")).toBe("second");
+    expect(hashOutput(join(out, RELEASES_FOLDER))).toBe(before);
+    expect(statSync(join(out, RELEASES_FOLDER, "2024.tar.gz")).ino).toBe(inode);
+  });
+
+  it("stay where they were when the build fails, or when it writes a releases folder of its own", async () => {
+    const dir = scratchCasebook("casebook-carry-fail-");
+    const out = join(dir, "dist");
+    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "first"));
+    writeEditions(out);
+    const before = hashOutput(out);
+    await expect(writeAtomically(out, async () => Promise.reject(new Error("this build fails")))).rejects.toThrow("this build fails");
+    expect(hashOutput(out)).toBe(before);
+    await expect(writeAtomically(out, async (d) => mkdirSync(join(d, RELEASES_FOLDER)))).rejects.toThrow(/releases\/ folder/);
+    expect(hashOutput(out)).toBe(before);
+    expect(readdirSync(dir).filter((n) => n.startsWith(".dist."))).toEqual([]);
+  });
+
+  it("are put back with the output when the kill fell after they had moved into the new one", async () => {
+    const dir = scratchCasebook("casebook-carry-swap-");
+    const out = join(dir, "dist");
+    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "previous"));
+    writeEditions(out);
+    const before = hashOutput(out);
+    // Killed after the output went aside and its releases into the staging folder, before the last rename.
+    renameSync(out, join(dir, ".dist.old-999999-zzz"));
+    mkdirSync(join(dir, ".dist.tmp-999999-zzz"));
+    writeFileSync(join(dir, ".dist.tmp-999999-zzz", OUTPUT_MARKER), "");
+    renameSync(join(dir, ".dist.old-999999-zzz", RELEASES_FOLDER), join(dir, ".dist.tmp-999999-zzz", RELEASES_FOLDER));
+    await expect(writeAtomically(out, async () => Promise.reject(new Error("this build fails")))).rejects.toThrow("this build fails");
+    expect(hashOutput(out)).toBe(before);
+  });
+
+  it("survive builds killed at random moments", async () => {
+    const dir = scratchCasebook("casebook-carry-kill-");
+    expect(runCli(["build", "--no-pdf"], dir, { SOURCE_DATE_EPOCH: "1767225600" }).code).toBe(0);
+    writeEditions(join(dir, "dist"));
+    const before = hashOutput(join(dir, "dist"));
+    const started = performance.now();
+    expect((await startBuild(dir).done).code).toBe(0);
+    const duration = performance.now() - started;
+    // Same sources: a finished build leaves the same output, editions included.
+    expect(hashOutput(join(dir, "dist"))).toBe(before);
+    for (let round = 0; round < 5; round++) {
+      const delay = Math.round(Math.random() * duration * 1.1);
+      const { child, done } = startBuild(dir);
+      setTimeout(() => child.kill("SIGKILL"), delay);
+      const result = await done;
+      const what = `killed after ${delay} ms of ~${Math.round(duration)} ms (${result.signal ?? `exit ${result.code}`})`;
+      // Killed in the few microseconds of the swap, the output is put back by the next build.
+      if (!existsSync(join(dir, "dist"))) expect(runCli(["build", "--no-pdf"], dir, { SOURCE_DATE_EPOCH: "1767225600" }).code, what).toBe(0);
+      expect(hashOutput(join(dir, "dist")), what).toBe(before);
+    }
+  }, 300_000);
+});
+
 describe("builds started at once into the same output", () => {
   it("all end cleanly, and the output is one complete build", async () => {
     const dir = scratchCasebook("casebook-concurrent-");
@@ -107,6 +180,37 @@ describe("builds started at once into the same output", () => {
       expect(readdirSync(dir).filter((n) => /^\.dist\.(tmp|old|lock)/.test(n))).toEqual([]);
     }
   }, 300_000);
+
+  it("never hold the lock two at a time, even when several find a dead build's lock at once", async () => {
+    const dir = scratchCasebook("casebook-lock-race-");
+    const lock = join(dir, ".dist.lock");
+    const log = join(dir, "log.txt");
+    writeFileSync(lock, "999999999"); // a killed build's lock, found by every process below
+    writeFileSync(log, "");
+    const lib = pathToFileURL(join(ROOT, "lib/src/build/output-lock.js")).href;
+    const script = `
+      const { appendFileSync } = await import("node:fs");
+      const { withOutputLock } = await import(${JSON.stringify(lib)});
+      for (let i = 0; i < 5; i++)
+        withOutputLock(${JSON.stringify(lock)}, () => {
+          appendFileSync(${JSON.stringify(log)}, "in " + process.pid + "\\n");
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          appendFileSync(${JSON.stringify(log)}, "out " + process.pid + "\\n");
+        });`;
+    const runs = Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ["--input-type=module", "-e", script]);
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+      return new Promise<{ code: number | null; err: string }>((resolve) => child.on("exit", (code) => resolve({ code, err })));
+    });
+    for (const r of await Promise.all(runs)) expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(log, "utf8").trim().split("\n");
+    expect(lines.length).toBe(6 * 5 * 2);
+    // Each "in" is followed by the same process's "out": nobody entered while another held the lock.
+    for (let i = 0; i < lines.length; i += 2) expect([lines[i], lines[i + 1]?.replace("out", "in")], `line ${i}`).toEqual([lines[i], lines[i]]);
+    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(`${lock}.takeover`)).toBe(false);
+  }, 120_000);
 
   it("take turns for the swap: a lock held by a live process is waited for, a dead one's is taken over", () => {
     const dir = scratchCasebook("casebook-lock-");

@@ -9,8 +9,39 @@ import { withOutputLock } from "./output-lock.js";
 export const OUTPUT_MARKER = ".casebook-output";
 
 /**
+ * The one folder of an output that a build does not replace: the editions made by `casebook release`.
+ * Each build moves it from the previous output into its own, with a rename under the output lock.
+ */
+export const RELEASES_FOLDER = "releases";
+
+/** Marks `dir` as a Casebook output, which a later build may replace (all but its releases). */
+export function markOutput(dir: string): void {
+  writeFileSync(
+    join(dir, OUTPUT_MARKER),
+    `This folder is written by \`casebook build\`; it is replaced on every build, except ${RELEASES_FOLDER}/ (the editions), which each build carries over.\n`,
+  );
+}
+
+/** The lock under which an output is swapped, and its releases folder changed. */
+export function outputLockPath(out: string): string {
+  const target = resolve(out);
+  return join(dirname(target), `.${basename(target)}.lock`);
+}
+
+/**
+ * Puts back an output left aside by a build killed in the middle of its swap (see sweepLeftovers),
+ * under the output lock. `casebook release` runs it before it adds an edition to the output.
+ */
+export function recoverOutput(out: string): void {
+  const target = resolve(out);
+  if (!existsSync(dirname(target))) return;
+  withOutputLock(outputLockPath(target), () => sweepLeftovers(dirname(target), basename(target)));
+}
+
+/**
  * Writes a build into a fresh folder beside `out` and swaps it in only when `write` succeeds, so
- * a failed or interrupted build leaves the previous output exactly as it was.
+ * a failed or interrupted build leaves the previous output exactly as it was. The previous
+ * output's `releases/` is moved into the new one during the swap: editions outlive builds.
  */
 export async function writeAtomically(out: string, write: (dir: string) => Promise<void>): Promise<void> {
   const target = resolve(out);
@@ -19,23 +50,37 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
   mkdirSync(parent, { recursive: true });
   // Sweeping and swapping run under a lock, so that concurrent builds into the same output take
   // turns for their renames (each one's result is complete; the last to finish wins).
-  const lock = join(parent, `.${basename(target)}.lock`);
+  const lock = outputLockPath(target);
   withOutputLock(lock, () => sweepLeftovers(parent, basename(target)));
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(target)}.tmp-${suffix}`);
   mkdirSync(staging);
+  let swapping = false;
   try {
-    writeFileSync(join(staging, OUTPUT_MARKER), "This folder is written by `casebook build`; it is replaced on every build.\n");
+    markOutput(staging);
     await write(staging);
+    if (existsSync(join(staging, RELEASES_FOLDER)))
+      throw new ProjectError(`The build wrote a ${RELEASES_FOLDER}/ folder, which belongs to \`casebook release\`.`, "Remove it from what the build writes.");
     const previous = join(parent, `.${basename(target)}.old-${suffix}`);
+    swapping = true;
     withOutputLock(lock, () => {
       assertReplaceable(target);
       const hadPrevious = existsSync(target);
-      // The one moment the output is missing: between these two renames (a directory cannot be
-      // renamed over a non-empty one). A build killed exactly here leaves the previous output in
-      // `.<name>.old-…`, and the next build puts it back first (see sweepLeftovers).
+      // The one moment the output is missing: between the first and the last of these renames (a
+      // directory cannot be renamed over a non-empty one). A build killed here leaves the previous
+      // output in `.<name>.old-…` (its releases perhaps already in `.<name>.tmp-…`, same suffix), and
+      // the next build or release puts it back, releases included, first (see sweepLeftovers).
       if (hadPrevious) renameSync(target, previous);
-      renameSync(staging, target);
+      try {
+        if (hadPrevious) moveReleases(previous, staging);
+        renameSync(staging, target);
+      } catch (error) {
+        if (hadPrevious) {
+          moveReleases(staging, previous);
+          renameSync(previous, target);
+        }
+        throw error;
+      }
       if (hadPrevious) {
         // Renamed again before the slow removal, so that `.old-…` only ever means "killed mid-swap".
         const trash = join(parent, `.${basename(target)}.trash-${suffix}`);
@@ -44,7 +89,8 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
       }
     });
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    // Editions that could not be moved back stay where they are, for the next build to restore.
+    if (!swapping || !existsSync(join(staging, RELEASES_FOLDER))) rmSync(staging, { recursive: true, force: true });
     throw error;
   }
 }
@@ -101,6 +147,12 @@ function removeInBackground(folder: string): void {
   child.unref();
 }
 
+/** Moves `from/releases` to `to/releases` (one rename), if there is one and `to` has none. */
+function moveReleases(from: string, to: string): void {
+  const source = join(from, RELEASES_FOLDER);
+  if (existsSync(source) && !existsSync(join(to, RELEASES_FOLDER))) renameSync(source, join(to, RELEASES_FOLDER));
+}
+
 /**
  * Previous outputs left behind (a background removal that was interrupted), and staging folders
  * of builds that were killed more than an hour ago, are removed. Only Casebook's own names match.
@@ -113,7 +165,12 @@ function sweepLeftovers(parent: string, base: string): void {
     const previous = readdirSync(parent)
       .filter((name) => old.exec(name)?.[1] === "old" && existsSync(join(parent, name, OUTPUT_MARKER)))
       .sort((a, b) => statSync(join(parent, b)).mtimeMs - statSync(join(parent, a)).mtimeMs)[0];
-    if (previous) renameSync(join(parent, previous), target);
+    if (previous) {
+      // Killed after the releases had moved into its staging folder: they go back first.
+      const staging = join(parent, previous.replace(/\.old-(?=[^.]*$)/, ".tmp-"));
+      if (existsSync(staging)) moveReleases(staging, join(parent, previous));
+      renameSync(join(parent, previous), target);
+    }
   }
   for (const name of readdirSync(parent)) {
     const match = old.exec(name);
@@ -121,6 +178,8 @@ function sweepLeftovers(parent: string, base: string): void {
     const path = join(parent, name);
     const stale = match[1] !== "tmp" || Date.now() - statSync(path).mtimeMs > 3_600_000;
     // A trash folder may have lost its marker to an interrupted removal; its name is Casebook's own.
-    if (stale && (match[1] === "trash" || existsSync(join(path, OUTPUT_MARKER)))) removeInBackground(path);
+    // A leftover that still holds editions (a swap killed half-way while another output was made
+    // since) is never deleted: editions cannot be rebuilt byte for byte from anything else here.
+    if (stale && !existsSync(join(path, RELEASES_FOLDER)) && (match[1] === "trash" || existsSync(join(path, OUTPUT_MARKER)))) removeInBackground(path);
   }
 }
