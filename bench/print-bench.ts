@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/print-bench.ts [--cases 400] [--lang en] [--seed 1] [--no-sample] [--no-compile] [--wait-idle SECONDS] [--json FILE] [--keep]`
+ * `npx tsx bench/print-bench.ts [--cases 400] [--lang en] [--seed 1] [--no-sample] [--no-compile] [--wait-idle SECONDS] [--json FILE] [--keep] [--stage-only]`
  *
  * The print benchmark of issue 4. Measures, as child processes of plain `node` running the compiled
  * CLI (`lib/`), with the peak RSS of the whole process tree (Chromium's processes included):
@@ -10,6 +10,8 @@
  *    without PDFs (the book plus one PDF per case), and the print stage alone (`print-stage.mjs`
  *    below), with the time of each step: loading the book, each printing, finishing, cutting the
  *    case PDFs.
+ *
+ * `--stage-only` skips everything but the generated casebook's print stage (for profiling).
  *
  * Target (issue 4, 2 cores): the 400-case book in one language in under 60 s end to end.
  */
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     "wait-idle": { type: "string", default: "60" },
     json: { type: "string" },
     keep: { type: "boolean", default: false },
+    "stage-only": { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -129,9 +132,9 @@ try {
   generateCasebook({ count: cases, seed: values.seed, dir: join(project, "cases") });
   cpSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
   cpSync(join(ROOT, "book"), join(project, "book"), { recursive: true });
-  await run(`${cases} cases, site only, ${lang}`, project, [bin, "build", "--no-pdf", "--lang", lang, "--out", join(work, "g0")]);
+  if (!values["stage-only"]) await run(`${cases} cases, site only, ${lang}`, project, [bin, "build", "--no-pdf", "--lang", lang, "--out", join(work, "g0")]);
   await run(`${cases} cases, print stage, ${lang}`, project, [stageScript, project, lang]);
-  await run(`${cases} cases, site + PDFs, ${lang}`, project, [bin, "build", "--lang", lang, "--out", join(work, "g1")]);
+  if (!values["stage-only"]) await run(`${cases} cases, site + PDFs, ${lang}`, project, [bin, "build", "--lang", lang, "--out", join(work, "g1")]);
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BrowserMissingError } from "../src/browser/find-browser.js";
+import { BrowserMissingError, findBrowser } from "../src/browser/find-browser.js";
+import { run } from "../src/cli/main.js";
 import { readBookIntros } from "../src/print/introduction.js";
 import { printCasebook } from "../src/print/print-casebook.js";
 import { checkBook, loadModel, squash, titlePages, translate } from "./fixtures/print/book-checks.js";
@@ -185,7 +186,7 @@ describe("the print book of a fixture casebook", () => {
 
   it("writes the books beside the site and into it, and the site links to them", () => {
     expect(readdirSync(join(out, "pdf")).sort()).toEqual(["casebook.en.pdf", "casebook.zh.pdf"]);
-    expect(readFileSync(join(out, "site", "pdf", "casebook.en.pdf"))).toEqual(readFileSync(join(out, "pdf", "casebook.en.pdf")));
+    expect(readFileSync(join(out, "site", "pdf", "casebook.en.pdf")).equals(readFileSync(join(out, "pdf", "casebook.en.pdf")))).toBe(true);
     const page = readFileSync(join(out, "site", "en", "cases", "lima-mining-school", "index.html"), "utf8");
     expect(page).toContain("/en/cases/lima-mining-school/lima-mining-school.en.pdf");
   });
@@ -199,6 +200,24 @@ describe("the print book of a fixture casebook", () => {
     const almaty = join("site", "en", "cases", "almaty-welding-centre", "almaty-welding-centre.en.pdf");
     expect(readFileSync(join(again, almaty)).equals(readFileSync(join(out, almaty)))).toBe(true);
   }, 120_000);
+});
+
+describe("progress on a terminal", () => {
+  it("draws a bar redrawn in place, and clears it at the end", async () => {
+    const err: string[] = [];
+    const target = join(temp, "tty");
+    const code = await run(["build", "--out", target, "--lang", "en"], { stdout: () => undefined, stderr: (text) => void err.push(text), env: { ...process.env, NO_COLOR: "1" }, cwd: FIXTURE, isTTY: true });
+    expect(code, err.join("")).toBe(0);
+    const draws = err.filter((text) => text.startsWith("\r\u001b[2KPDF "));
+    expect(draws.length).toBeGreaterThan(3);
+    for (const text of draws) {
+      expect(text).toMatch(/^\r\u001b\[2KPDF [█░]{28} \d+\/4 en: /);
+      expect(text).not.toContain("\n");
+    }
+    expect(draws.at(-1)).toMatch(/ 4\/4 en: case /);
+    expect(err.at(-1)).toBe("\r\u001b[2K");
+    expect(existsSync(join(target, "pdf", "casebook.en.pdf"))).toBe(true);
+  }, 180_000);
 });
 
 describe("a long book, printed in chunks and joined", () => {
@@ -215,7 +234,8 @@ describe("a long book, printed in chunks and joined", () => {
         output: (pdf) => void files.set(pdf.files[0]!, pdf.bytes),
       },
     );
-    expect(summary.books).toEqual([{ lang: "en", pages: en.pages.length, passes: expect.any(Number) }]);
+    // One measuring printing and the final one: filling the numbers into their slots moves nothing.
+    expect(summary.books).toEqual([{ lang: "en", pages: en.pages.length, passes: 2 }]);
     const joined = await load(files.get("pdf/casebook.en.pdf")!);
     expect(joined.pages.map((p) => p.text)).toEqual(en.pages.map((p) => p.text));
     expect(joined.outline).toEqual(en.outline);
@@ -224,6 +244,14 @@ describe("a long book, printed in chunks and joined", () => {
     expect(checkBook(joined, book, "en", t)).toEqual([]);
     const fonts = await fontsOf(joined.bytes);
     expect(new Set(fonts.map((f) => f.name)).size).toBe(fonts.length); // each chunk's subsets have their own tags
+    // Table cells name their header cells: every name is an element's, and no two elements share one.
+    const text = Buffer.from(joined.bytes).toString("latin1");
+    const ids = [...text.matchAll(/\/ID (\([^)]*\))/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    const headers = [...text.matchAll(/\/Headers \[([^\]]*)\]/g)].flatMap((m) => m[1]!.match(/\([^)]*\)/g) ?? []);
+    expect(headers.length).toBeGreaterThan(0);
+    for (const name of headers) expect(ids).toContain(name);
     const almaty = "site/en/cases/almaty-welding-centre/almaty-welding-centre.en.pdf";
     const one = await load(files.get(almaty)!);
     const whole = await load(new Uint8Array(readFileSync(join(out, almaty))));
@@ -246,6 +274,52 @@ describe("when printing fails", () => {
     expect(run.stderr).toMatch(/nothing was written; .* is unchanged/);
     expect(readdirSync(previous, { recursive: true }).sort()).toEqual(before);
     expect(readdirSync(temp).filter((n) => n.startsWith(".previous"))).toEqual([]);
+  }, 120_000);
+
+  it("says so when the browser it was told to use does not exist, rather than using another", () => {
+    const target = join(temp, "no-browser");
+    const run = runCli(["build", "--out", target, "--lang", "en"], FIXTURE, { CASEBOOK_CHROMIUM: join(temp, "no-such-chromium") });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`casebook: CASEBOOK_CHROMIUM names ${join(temp, "no-such-chromium")}, which does not exist`);
+    expect(run.stderr).toMatch(/hint: Install one: .*apt-get install -y chromium/);
+    expect(run.stderr).toMatch(/nothing was written; .* is unchanged/);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(temp).filter((n) => n.startsWith(".no-browser"))).toEqual([]);
+  });
+
+  it("says Chromium stopped when it crashes while printing, and writes nothing (no temporary files either)", async () => {
+    // A "browser" that starts the real Chromium and kills it two seconds after it is up.
+    const dir = join(temp, "crashing");
+    const own = join(dir, "tmp");
+    mkdirSync(own, { recursive: true });
+    const wrapper = join(dir, "chromium");
+    writeFileSync(
+      wrapper,
+      [
+        "#!/bin/bash",
+        `log=${JSON.stringify(join(dir, "stderr.log"))}`,
+        `${JSON.stringify(await findBrowser())} "$@" 2>"$log" &`,
+        "pid=$!",
+        'until grep -q "DevTools listening" "$log" 2>/dev/null; do kill -0 "$pid" 2>/dev/null || exit 1; sleep 0.05; done',
+        'cat "$log" >&2',
+        "sleep 2",
+        'kill -9 "$pid"',
+        'wait "$pid"',
+        "exit 1",
+        "",
+      ].join("\n"),
+    );
+    chmodSync(wrapper, 0o755);
+    const target = join(dir, "dist");
+    const run = runCli(["build", "--out", target, "--lang", "en"], FIXTURE, { CASEBOOK_CHROMIUM: wrapper, TMPDIR: own });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/casebook: Chromium stopped while printing the en casebook \(it crashed or was killed\)/);
+    expect(run.stderr).toMatch(/hint: .*CASEBOOK_CHROMIUM/);
+    expect(run.stderr).toMatch(/nothing was written; .* is unchanged/);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["chromium", "stderr.log", "tmp"]);
+    // Casebook's own temporary profile is gone (Chromium killed with -9 may leave its own folder).
+    expect(readdirSync(own).filter((n) => n.startsWith("casebook-"))).toEqual([]);
   }, 120_000);
 
   it("reports a missing browser as such, before printing anything", async () => {

@@ -10,7 +10,9 @@ import { renderMarkdown } from "../src/markdown/render-markdown.js";
 import { adaptBody } from "../src/print/adapt-body.js";
 import { bookDocument } from "../src/print/book-document.js";
 import { groupCases, partNumeral } from "../src/print/group-cases.js";
-import { dateString, nameText, parseValue, PdfRef, serialize, textString } from "../src/print/pdf/pdf-syntax.js";
+import type { PdfFile } from "../src/print/pdf/pdf-file.js";
+import { dateString, nameText, parseValue, PdfRef, serialize, textString, type PdfDict } from "../src/print/pdf/pdf-syntax.js";
+import { structureIdRenamer } from "../src/print/pdf/structure-ids.js";
 import { anchors, textWith, type PrintContext } from "../src/print/print-context.js";
 import { cssString } from "../src/print/running-heads.js";
 import { parseFontFaces, withBookFonts } from "../src/print/svg-fonts.js";
@@ -99,7 +101,7 @@ describe("a Markdown text adapted for print", () => {
 
   it("follows a link to another case (or its section) with “see Case N, p. …”, the number a link to it", () => {
     const { html, refs } = adapt("See [Almaty](case:almaty-welding-centre) and [its outcomes](case:almaty-welding-centre#h-outcomes).");
-    expect(html).toContain('<a href="#case-almaty-welding-centre" class="case-link" data-case="almaty-welding-centre">Almaty</a><span class="xref" lang="en"> (see <span>Case 1, p. <a class="page-ref" href="#case-almaty-welding-centre" data-ref="case-almaty-welding-centre">000</a></span>)</span>');
+    expect(html).toContain('<a href="#case-almaty-welding-centre" class="case-link" data-case="almaty-welding-centre">Almaty</a><span class="xref" lang="en"> (see <span>Case 1, p. <a class="page-ref" href="#case-almaty-welding-centre" data-ref="case-almaty-welding-centre" data-slot="000">000</a></span>)</span>');
     expect(html).toContain('href="#case-almaty-welding-centre--h-outcomes"');
     expect([...refs.targets]).toEqual(["case-almaty-welding-centre", "case-almaty-welding-centre--h-outcomes"]);
   });
@@ -170,6 +172,23 @@ describe("the PDF syntax Casebook reads and writes", () => {
     expect(serialize(value)).toBe("<</Type /Annot\n/Rect [63 712.16998 87 724.91998]\n/Dest /case-x\n/A <</URI (a\\)b)>>\n/P 12 0 R\n/K [1 2 0 R 3]>>");
     expect((value as Map<string, unknown>).get("P")).toEqual(new PdfRef(12));
     expect(serialize(value, (n) => n + 100)).toContain("/P 112 0 R");
+  });
+
+  it("renames the structure elements' names Chromium takes from its DOM, the same way every time", () => {
+    const [a, b] = [{}, {}] as PdfFile[];
+    const parse = (text: string) => parseValue(text, 0).value as PdfDict;
+    const th = "<</Type /StructElem /S /TH /ID (node00000635)>>";
+    const td = "<</Type /StructElem /S /TD /A [<</O /Table /Headers [(node00000635) (node00000641)]>>]>>";
+    const rename = structureIdRenamer();
+    const cell = parse(td);
+    expect(serialize(rename(a!, cell))).toBe("<</Type /StructElem\n/S /TD\n/A [<</O /Table\n/Headers [(n1) (n2)]>>]>>");
+    expect(serialize(cell)).toContain("(node00000635)"); // the parsed object is left as it was
+    expect(serialize(rename(a!, parse(th)))).toContain("/ID (n1)");
+    expect(serialize(rename(b!, parse(th)))).toContain("/ID (n3)"); // another chunk's node 635 is another element
+    const page = parse("<</Type /Page /ID (x)>>");
+    expect(rename(a!, page)).toBe(page);
+    const again = structureIdRenamer();
+    expect(serialize(again(b!, parse(td)))).toContain("/Headers [(n1) (n2)]"); // numbered in the order met, whatever Chromium's numbers
   });
 
   it("writes text as PDF strings and dates as PDF dates, and reads names", () => {

@@ -10,8 +10,8 @@ export class BrowserMissingError extends Error {
   readonly hint =
     "Install one: `sudo apt-get install -y chromium` (Debian/Ubuntu) or `npx puppeteer browsers install chrome`, " +
     "or point CASEBOOK_CHROMIUM at an existing Chrome/Chromium binary.";
-  constructor() {
-    super("No Chrome or Chromium browser was found; Casebook needs one to print PDFs.");
+  constructor(message = "No Chrome or Chromium browser was found; Casebook needs one to print PDFs.") {
+    super(message);
   }
 }
 
@@ -23,6 +23,9 @@ export async function findBrowser(
   env: NodeJS.ProcessEnv = process.env,
   sources: { systemPaths?: string[]; downloaded?: () => string | undefined } = {},
 ): Promise<string> {
+  // A browser the user named explicitly is never silently replaced by another one.
+  const named = env["CASEBOOK_CHROMIUM"];
+  if (named && !existsSync(named)) throw new BrowserMissingError(`CASEBOOK_CHROMIUM names ${named}, which does not exist; Casebook needs a Chrome or Chromium browser to print PDFs.`);
   const candidates = sources.systemPaths ?? (await systemBrowserPaths(env));
   for (const candidate of candidates) if (existsSync(candidate)) return candidate;
   const downloaded = (sources.downloaded ?? puppeteerDownload)();

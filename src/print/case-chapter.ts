@@ -36,6 +36,7 @@ export function caseChapter(entry: CaseEntry, ctx: PrintContext, refs: BodyRefs)
       h("h2.case-heading", { lang: contentLang, dataOutline: `${t("case.number", { number: entry.number })} · ${version.title}` }, [h("span.case-number", { lang: HTML_LANG[lang] }, t("case.number", { number: entry.number })), " ", h("span.case-title", version.title)]),
       view.fallback ? h("p.case-note", t("case.fallback")) : null,
       version.isTranslation ? h("p.case-note", t("case.translationOf", { language: langName(entry.originalLang) })) : null,
+      version.isTranslation && version.stale ? h("p.case-note.case-stale", t("case.stale")) : null,
       h("p.case-summary", { lang: contentLang }, version.summary),
     ]),
     caseFactsBox(entry, ctx),

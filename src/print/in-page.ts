@@ -3,6 +3,7 @@
 
 interface El {
   hidden: boolean;
+  setAttribute(name: string, value: string): void;
   textContent: string | null;
   dataset: Record<string, string | undefined>;
   classList: { toggle(name: string, force?: boolean): boolean };
@@ -13,26 +14,28 @@ interface El {
 }
 declare const document: { documentElement: El; body: El; querySelector(selector: string): El | null; querySelectorAll(selector: string): Iterable<El>; fonts: { ready: Promise<unknown> } };
 
-/** What the DOM shows in one pass: the page numbers, the blank left-hand pages, fixed-width number slots. */
+/** What the DOM shows in one pass: the page numbers and the blank left-hand pages. */
 export interface PassState {
   numbers: Record<string, number>;
   fillers: string[];
-  fixedSlots: boolean;
   /** The number of this document's first page in the book (a chunk starts where the one before ended). */
   firstPage: number;
 }
 
-/** Writes the numbers into every `[data-ref]` and shows the needed fillers. */
+/**
+ * Writes the numbers into every `[data-ref]` and shows the needed fillers. A number wider than the
+ * slot the book reserved (`data-slot`, see `print-context.ts`) widens every slot, which moves text:
+ * the pass that follows then measures again.
+ */
 export function applyState(state: PassState): void {
-  const body = document.body;
   // Chromium counts pages from the root's `counter-reset: page N`: the first page is N + 1.
   document.documentElement.style.setProperty("counter-reset", `page ${state.firstPage - 1}`);
-  body.classList.toggle("fixed-page-numbers", state.fixedSlots);
-  const widest = Math.max(2, ...Object.values(state.numbers).map((n) => String(n).length));
-  body.style.setProperty("--page-digits", String(widest));
+  const widest = Math.max(0, ...Object.values(state.numbers).map((n) => String(n).length));
   for (const el of document.querySelectorAll("[data-ref]")) {
     const n = state.numbers[el.dataset["ref"] ?? ""];
     if (n !== undefined) el.textContent = String(n);
+    const slot = el.dataset["slot"] ?? "";
+    if (widest > slot.length) el.setAttribute("data-slot", "0".repeat(widest));
   }
   const shown = new Set(state.fillers);
   for (const el of document.querySelectorAll(".verso-filler")) el.hidden = !shown.has(el.dataset["for"] ?? "");

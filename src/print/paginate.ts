@@ -18,8 +18,6 @@ export interface Paginated {
   fillers: Set<string>;
 }
 
-/** After this many passes page numbers get fixed-width slots, so their width cannot move text. */
-const FIXED_SLOTS_FROM = 4;
 const MAX_PASSES = 6;
 
 /**
@@ -37,17 +35,18 @@ export async function paginate(
   limit: <T>(job: () => Promise<T>) => Promise<T>,
   onPass: (pass: number) => void,
 ): Promise<Paginated> {
-  let state: PassState = { numbers: {}, fillers: [], fixedSlots: false, firstPage: 1 };
+  let state: PassState = { numbers: {}, fillers: [], firstPage: 1 };
   let offsets: number[] = [];
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     onPass(pass);
-    // The first pass only measures: no outline or tags, which do not change the layout.
+    // The first pass only measures: no outline or tags, which do not change the layout and make a
+    // printing cost about half as much again. Page numbers sit in fixed-width slots (`in-page.ts`),
+    // so the second pass, with the numbers and blank pages filled in, is normally the last.
     const final = pass > 1;
-    const fixedSlots = pass >= FIXED_SLOTS_FROM;
     const chunks = await Promise.all(
       tabs.map((tab, k) =>
         limit(async () => {
-          await tab.evaluate(applyState, { ...state, fixedSlots, firstPage: (offsets[k] ?? 0) + 1 });
+          await tab.evaluate(applyState, { ...state, firstPage: (offsets[k] ?? 0) + 1 });
           return new PdfFile(await printToPdf(tab, final));
         }),
       ),
@@ -103,5 +102,5 @@ function nextState(state: PassState, book: BookDocument, pages: Map<string, numb
     const page = pages.get(anchor) ?? 0;
     numbers[anchor] = page + shift(page);
   }
-  return { state: { numbers, fillers: [...fillers], fixedSlots: state.fixedSlots, firstPage: 1 }, shift };
+  return { state: { numbers, fillers: [...fillers], firstPage: 1 }, shift };
 }

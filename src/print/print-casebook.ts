@@ -86,7 +86,16 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
   const perChunk = options.casesPerChunk ?? CASES_PER_CHUNK;
   const chunked = book.cases.length > perChunk;
   const queue = [...book.languages];
-  let failed = false;
+  // The first failure stops everything: the browser is closed (so the other language's printing
+  // fails fast), nothing more is handed to `output`, and it is thrown once every worker has stopped,
+  // so that nothing is written after the driver has thrown the temporary output away.
+  let failure: { error: unknown } | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= browser.close());
+  const emit = async (pdf: PrintedPdf) => {
+    if (failure) throw failure.error;
+    await options.output(pdf);
+  };
   const printLanguage = async (lang: Language) => {
     const ctx = printContext(book, lang, strings, options);
     const progress = (step: string) => options.onProgress?.({ done, total, lang, step });
@@ -95,28 +104,31 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
     progress("book, joining");
     printed.chunks.forEach((chunk, k) => fixOutlineTitles(chunk, printed.headings[k] ?? []));
     const bytes = mergePdfs(printed.chunks, { metadata: bookMetadata(ctx), bookUrl: `${BOOK_URL}/book` });
-    await options.output({ lang, files: [`pdf/casebook.${lang}.pdf`, `site/pdf/casebook.${lang}.pdf`], bytes });
+    // The chunks' PDFs are in the book now: let them go before the case PDFs are cut from it.
+    printed.chunks.length = 0;
+    await emit({ lang, files: [`pdf/casebook.${lang}.pdf`, `site/pdf/casebook.${lang}.pdf`], bytes });
     summary.books.push({ lang, pages: printed.pageCount, passes: printed.passes });
     done += 1;
     progress("case PDFs");
     summary.casePdfs += await splitCasePdfs(ctx, printed, new PdfFile(bytes), [...document.rectoAnchors, anchors.indexModels], async (pdf) => {
-      await options.output(pdf);
+      await emit(pdf);
       done += 1;
       progress(`case ${pdf.caseId ?? ""}`);
     });
   };
   const worker = async () => {
-    for (let lang = queue.shift(); lang && !failed; lang = queue.shift())
+    for (let lang = queue.shift(); lang && !failure; lang = queue.shift())
       await printLanguage(lang).catch((error: unknown) => {
-        failed = true;
-        throw error;
+        failure ??= { error };
+        void close();
       });
   };
   try {
     await Promise.all(Array.from({ length: chunked ? 1 : Math.max(1, Math.min(options.concurrency ?? 2, queue.length)) }, worker));
   } finally {
-    await browser.close();
+    await close();
   }
+  if (failure) throw failure.error;
   summary.books.sort((a, b) => book.languages.indexOf(a.lang) - book.languages.indexOf(b.lang));
   return summary;
 }
@@ -152,6 +164,11 @@ async function printBook(
     return { ...printed, headings };
   } catch (error) {
     if (error instanceof PrintError) throw error;
+    if (!browser.connected)
+      throw new PrintError(
+        `Chromium stopped while printing the ${lang} casebook (it crashed or was killed): ${message(error)}`,
+        "Run the build again. If Chromium keeps stopping, check that it runs (`chromium --version`) and that the machine has memory to spare, or point CASEBOOK_CHROMIUM at another Chrome or Chromium.",
+      );
     throw new PrintError(`Chromium failed while printing the ${lang} casebook: ${message(error)}`, "Run the build again; if it fails again, run it with --debug and report the output.");
   } finally {
     await Promise.all(tabs.map((tab) => tab.close().catch(() => undefined)));

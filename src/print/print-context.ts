@@ -38,14 +38,17 @@ export const anchors = {
 /**
  * A page number that links to its anchor (`pageRef`), or that sits inside a link to it already
  * (`pageNumber`, in the contents and the indexes). Numbers are filled in between passes by
- * `data-ref` (see `paginate.ts`); the first pass prints a placeholder of the expected width.
+ * `data-ref` (see `paginate.ts`). Every number sits in a slot as wide as `data-slot`, the widest
+ * number the book can have (print.css), so filling the numbers in never moves the text.
  */
 export function pageRef(anchor: string, ctx: PrintContext): Element {
-  return h("a.page-ref", { href: `#${anchor}`, dataRef: anchor }, "0".repeat(ctx.placeholderDigits));
+  const slot = "0".repeat(ctx.placeholderDigits);
+  return h("a.page-ref", { href: `#${anchor}`, dataRef: anchor, dataSlot: slot }, slot);
 }
 
 export function pageNumber(anchor: string, ctx: PrintContext): Element {
-  return h("span.page-num", { dataRef: anchor }, "0".repeat(ctx.placeholderDigits));
+  const slot = "0".repeat(ctx.placeholderDigits);
+  return h("span.page-num", { dataRef: anchor, dataSlot: slot }, slot);
 }
 
 /**

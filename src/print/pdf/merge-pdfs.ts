@@ -3,6 +3,7 @@ import type { PdfFile } from "./pdf-file.js";
 import { fileId, infoDict, type PdfMetadata } from "./pdf-info.js";
 import { arrayOf, dictOf, nameOf, numberOf, PdfAtom, PdfName, PdfRef, textString, type PdfDict, type PdfValue } from "./pdf-syntax.js";
 import { newRef, PdfWriter } from "./pdf-writer.js";
+import { structureIdRenamer } from "./structure-ids.js";
 
 export interface MergeOptions {
   metadata: PdfMetadata;
@@ -18,7 +19,8 @@ const NOT_FOLLOWED = new Set(["Parent", "P", "Prev", "Next", "First", "Last"]);
  * elements under one document element (parent-tree keys shifted chunk by chunk), one outline nested
  * by heading level across chunks, all named destinations, links between chunks made internal, and the
  * document information. Content streams, fonts and images are copied byte for byte; a chunk's font
- * subsets get their own tags, as different subsets must.
+ * subsets get their own tags, as different subsets must, and the names Chromium gives structure
+ * elements are renumbered (`structure-ids.ts`), so the same sources give the same file.
  */
 export function mergePdfs(files: readonly PdfFile[], options: MergeOptions): Uint8Array {
   const w = new PdfWriter();
@@ -33,6 +35,7 @@ export function mergePdfs(files: readonly PdfFile[], options: MergeOptions): Uin
   const dests = new Map<string, PdfValue>();
   const outline: { level: number; file: PdfFile; dict: PdfDict; num: number }[] = [];
   let keyOffset = 0;
+  const renameIds = structureIdRenamer();
 
   files.forEach((file, chunk) => {
     const root = file.dict(file.catalog.get("StructTreeRoot"));
@@ -62,7 +65,7 @@ export function mergePdfs(files: readonly PdfFile[], options: MergeOptions): Uin
       }
       if (topSet.has(num)) d.set("P", newRef(documentElement));
       if (chunk > 0) for (const key of ["BaseFont", "FontName"]) retag(d, key, chunk);
-      return d;
+      return renameIds(file, d);
     };
     const copy = (num: number) => {
       if (w.numberOf(file, num) !== undefined) return;
