@@ -36,6 +36,7 @@ export function mergePdfs(files: readonly PdfFile[], options: MergeOptions): Uin
   const outline: { level: number; file: PdfFile; dict: PdfDict; num: number }[] = [];
   let keyOffset = 0;
   const renameIds = structureIdRenamer();
+  const retag = subsetRetagger();
 
   files.forEach((file, chunk) => {
     const root = file.dict(file.catalog.get("StructTreeRoot"));
@@ -64,7 +65,7 @@ export function mergePdfs(files: readonly PdfFile[], options: MergeOptions): Uin
         }
       }
       if (topSet.has(num)) d.set("P", newRef(documentElement));
-      if (chunk > 0) for (const key of ["BaseFont", "FontName"]) retag(d, key, chunk);
+      for (const key of ["BaseFont", "FontName"]) retag(d, key, chunk);
       return renameIds(file, d);
     };
     const copy = (num: number) => {
@@ -199,13 +200,24 @@ function readNumberTree(file: PdfFile, node: PdfDict | undefined, out = new Map<
   return out;
 }
 
-/** A font subset's tag (`AAAAAA+NotoSans-Bold`) made unique to its chunk. */
-function retag(d: PdfDict, key: string, chunk: number): void {
-  const name = nameOf(d.get(key));
-  const match = name ? /^([A-Z]{6})\+(.*)$/.exec(name) : null;
-  if (!match) return;
-  const letters = (n: number) => String.fromCharCode(65 + (Math.floor(n / 676) % 26), 65 + (Math.floor(n / 26) % 26), 65 + (n % 26));
-  d.set(key, new PdfName(`${match[1]!.slice(0, 3)}${letters(chunk)}+${match[2]}`));
+/**
+ * Font subset tags (`AAAAAA+NotoSans-Bold`) that do not depend on Chromium: it names subsets with a
+ * counter for the whole browser process, so the same book printed after another one (or beside it)
+ * would get other tags. Each subset of each chunk gets the next tag in the order the merge meets
+ * them, which is the same for the same sources; the font and its descriptor share theirs.
+ */
+function subsetRetagger(): (d: PdfDict, key: string, chunk: number) => void {
+  const tags = new Map<string, string>();
+  const letters = (n: number) => Array.from({ length: 6 }, (_, i) => String.fromCharCode(65 + (Math.floor(n / 26 ** (5 - i)) % 26))).join("");
+  return (d, key, chunk) => {
+    const name = nameOf(d.get(key));
+    const match = name ? /^([A-Z]{6})\+(.*)$/.exec(name) : null;
+    if (!match) return;
+    const original = `${chunk}:${match[1]}`;
+    let tag = tags.get(original);
+    if (!tag) tags.set(original, (tag = letters(tags.size)));
+    d.set(key, new PdfName(`${tag}+${match[2]}`));
+  };
 }
 
 /** A name as PDF writes it: bytes outside printable ASCII, and delimiters, as `#xx`. */
