@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
-import { basename, dirname, extname, join, relative } from "node:path";
+import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { outputLockPath } from "../build/atomic-output.js";
 import { withOutputLock } from "../build/output-lock.js";
 import { listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
 import { SearchIndexer } from "./search-index.js";
@@ -51,8 +52,7 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     writeFileSync(join(next, f.path), f.content);
   }
   // The lock of the output folder (see atomic-output.ts): no build swaps the output while this runs.
-  const lock = join(dirname(job.out), `.${basename(job.out)}.lock`);
-  withOutputLock(lock, () => {
+  withOutputLock(outputLockPath(job.out), () => {
     const record = readBuildRecord(job.cacheDir, job.out);
     if (!record || record.key !== job.key || !record.searchPending) {
       rmSync(next, { recursive: true, force: true });
