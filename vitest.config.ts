@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Two files at a time even on two cores: most tests wait on a CLI or Chromium subprocess.
+    maxWorkers: 2,
     reporters: reporters as never,
   },
 });

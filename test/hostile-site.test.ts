@@ -6,17 +6,16 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import type { Element } from "hast";
 import { toString } from "hast-util-to-string";
-import type { Browser, Page } from "puppeteer";
+import type { Page } from "puppeteer";
 import { SaxesParser } from "saxes";
 import { visit } from "unist-util-visit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type LaunchedBrowser } from "../src/browser/launch-browser.js";
 import { writeHostileCasebook, type HostileCase } from "./fixtures/hostile/hostile-casebook.js";
 import { inertProblems, parsePage } from "./fixtures/hostile/inert-html.js";
 import { INLINE_PAYLOADS, PAYLOADS } from "./fixtures/hostile/payloads.js";
 import { runCli } from "./helpers/run-cli.js";
 import { siteFiles } from "./helpers/site-files.js";
-import { serveStatic, type StaticServer } from "./helpers/static-server.js";
+import { siteInBrowser } from "./helpers/site-in-browser.js";
 
 /**
  * Issue 5, hostile content: a casebook whose every field carries script-injection attempts
@@ -161,22 +160,11 @@ describe("feeds, sitemap and open data with hostile strings", () => {
 });
 
 describe("every generated page in headless Chromium", () => {
-  let server: StaticServer;
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site);
-    launched = await launchBrowser();
-    browser = launched.browser;
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const served = siteInBrowser(() => site);
 
   /** Opens a page with every way a payload could show itself recorded: dialogs, errors, requests. */
   async function open(path: string, problems: string[]): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     page.on("dialog", (d) => {
       problems.push(`${path}: a ${d.type()} dialog opened: ${d.message()}`);
       void d.dismiss();
@@ -186,10 +174,10 @@ describe("every generated page in headless Chromium", () => {
       if (m.type() === "error" && !/404|Failed to load resource/.test(m.text())) problems.push(`${path}: console ${m.text()}`);
     });
     page.on("request", (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) problems.push(`${path}: request to ${r.url()}`);
+      if (!r.url().startsWith(served.server.url) && !r.url().startsWith("data:")) problems.push(`${path}: request to ${r.url()}`);
     });
     page.on("popup", () => problems.push(`${path}: a popup opened`));
-    await page.goto(server.url + path, { waitUntil: "load" });
+    await page.goto(served.server.url + path, { waitUntil: "load" });
     // Autofocus, animations and timers get a moment to fire, and the DOM as Chromium built it is checked.
     await new Promise((r) => setTimeout(r, 50));
     const dom = await page.evaluate(() => {

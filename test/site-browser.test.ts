@@ -1,39 +1,26 @@
 /// <reference lib="dom" />
 import { join } from "node:path";
-import type { Browser, Page } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type LaunchedBrowser } from "../src/browser/launch-browser.js";
+import type { Page } from "puppeteer";
+import { describe, expect, inject, it } from "vitest";
 import { siteFiles } from "./helpers/site-files.js";
-import { serveStatic, type StaticServer } from "./helpers/static-server.js";
+import { siteInBrowser } from "./helpers/site-in-browser.js";
 
 const site = join(inject("sampleOut"), "site");
-let server: StaticServer;
-let launched: LaunchedBrowser;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(site);
-  launched = await launchBrowser();
-  browser = launched.browser;
-});
-afterAll(async () => {
-  await launched?.close();
-  await server?.close();
-});
+const served = siteInBrowser(() => site);
 
 /** A page that records console errors, page errors and requests to any other host. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warn") problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${(e as Error).message}`));
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`);
+    if (!r.url().startsWith(served.server.url) && !r.url().startsWith("data:")) problems.push(`request to another host: ${r.url()}`);
   });
   page.on("requestfailed", (r) => problems.push(`failed: ${r.url()}`));
-  await page.goto(server.url + path, { waitUntil: "networkidle0" });
+  await page.goto(served.server.url + path, { waitUntil: "load" });
   return { page, problems };
 }
 
@@ -124,23 +111,23 @@ describe("the website in headless Chromium", () => {
     const problems: string[] = [];
     // Four tabs share the list: every page is loaded and its scripts run.
     const worker = async () => {
-      const page = await browser.newPage();
+      const page = await served.browser.newPage();
       page.on("console", (m) => {
         if (m.type() === "error") problems.push(`${page.url()}: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`${page.url()}: ${(e as Error).message}`));
       page.on("request", (r) => {
-        if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) problems.push(`${page.url()}: request to ${r.url()}`);
+        if (!r.url().startsWith(served.server.url) && !r.url().startsWith("data:")) problems.push(`${page.url()}: request to ${r.url()}`);
       });
       for (let file = pages.shift(); file !== undefined; file = pages.shift()) {
         const path = `/${file.replace(/index\.html$/, "")}`;
-        const response = await page.goto(server.url + path, { waitUntil: "load" });
+        const response = await page.goto(served.server.url + path, { waitUntil: "load" });
         if (file !== "404.html" && response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
       }
       await page.close();
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
     expect(problems).toEqual([]);
-    expect(server.missing.filter((p) => p !== "/404.html")).toEqual([]);
+    expect(served.server.missing.filter((p) => p !== "/404.html")).toEqual([]);
   }, 300_000);
 });

@@ -1,24 +1,9 @@
 import { createReadStream, existsSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, normalize, resolve } from "node:path";
 import { DEV_CLIENT } from "./client-script.js";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".woff2": "font/woff2",
-  ".pdf": "application/pdf",
-};
+import { contentType } from "./content-types.js";
 
 export interface DevServer {
   url: string;
@@ -53,7 +38,7 @@ export async function startDevServer(root: string, port: number): Promise<DevSer
       return;
     }
     if (path === "/__casebook/client.js") {
-      response.writeHead(200, { "content-type": TYPES[".js"]!, "cache-control": "no-store" });
+      response.writeHead(200, { "content-type": contentType(".js"), "cache-control": "no-store" });
       response.end(DEV_CLIENT);
       return;
     }
@@ -62,9 +47,9 @@ export async function startDevServer(root: string, port: number): Promise<DevSer
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     const found = existsSync(file);
     if (!found) file = join(root, "404.html");
-    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    const type = contentType(file);
     if (!existsSync(file)) {
-      response.writeHead(404, { "content-type": TYPES[".html"]! });
+      response.writeHead(404, { "content-type": contentType(".html") });
       response.end(`<!doctype html><title>Building…</title><script src="/__casebook/client.js"></script><p>The preview is being built.</p>`);
       return;
     }

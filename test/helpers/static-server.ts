@@ -1,27 +1,8 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".woff2": "font/woff2",
-  ".pdf": "application/pdf",
-  ".pf_meta": "application/octet-stream",
-  ".pagefind": "application/octet-stream",
-  ".pf_fragment": "application/octet-stream",
-  ".pf_index": "application/octet-stream",
-  ".pf_filter": "application/octet-stream",
-};
+import { join, normalize } from "node:path";
+import { contentType } from "../../src/dev/content-types.js";
 
 export interface StaticServer {
   url: string;
@@ -44,7 +25,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       status = 404;
       file = join(root, "404.html");
     }
-    response.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.writeHead(status, { "content-type": contentType(file) });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
