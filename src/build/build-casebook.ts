@@ -2,20 +2,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { loadCasebook } from "../load/load-casebook.js";
-import { linkCasebook } from "../link/link-casebook.js";
-import { readBookIntros } from "../print/introduction.js";
-import { printCasebook, type PrintProgress, type PrintSummary } from "../print/print-casebook.js";
-import { validateCasebook } from "../validate/validate-casebook.js";
 import { assertOutputLocation, assertReplaceable, writeAtomically } from "./atomic-output.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
 import { themeFolder } from "./theme-folder.js";
-import { writeSite } from "./write-site.js";
 import { BuildCache } from "../cache/build-cache.js";
 import type { BuildSettings } from "../cache/build-inputs.js";
 import type { CasebookConfig } from "../../schema/config.js";
 import type { EditionStamp } from "../release/edition-model.js";
+import type { PrintProgress, PrintSummary } from "../print/print-casebook.js";
 
 export interface BuildOptions {
   out: string;
@@ -58,6 +53,13 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options)) : undefined;
   const unchanged = cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
   if (unchanged) return { ok: true, diagnostics: unchanged.diagnostics, sources: unchanged.sources, ...unchanged.summary };
+  // The stages are imported only now: a build that changed nothing returns above without loading them.
+  const [{ loadCasebook }, { validateCasebook }, { linkCasebook }, { writeSite }] = await Promise.all([
+    import("../load/load-casebook.js"),
+    import("../validate/validate-casebook.js"),
+    import("../link/link-casebook.js"),
+    import("./write-site.js"),
+  ]);
   const loaded = loadCasebook(project.casesDir, project.cwd);
   const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear });
   const sources = new Map(project.sources);
@@ -82,7 +84,8 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
     const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
-    if (options.pdf)
+    if (options.pdf) {
+      const [{ printCasebook }, { readBookIntros }] = await Promise.all([import("../print/print-casebook.js"), import("../print/introduction.js")]);
       result.print = await printCasebook(book, {
         themeDir,
         buildDate: date,
@@ -96,6 +99,7 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
           }
         },
       });
+    }
   });
   result.cases = book.cases.length;
   result.ok = true;

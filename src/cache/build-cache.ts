@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { startIndexJob } from "../search/deferred-index.js";
 import { forgetBuild, listOutput, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord } from "./build-record.js";
 import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
+import { FolderHashes } from "./folder-hashes.js";
 import { PageCache } from "./page-cache.js";
 
 /** The cache folder of a project: beside its cases, outside any output, safe to delete. */
@@ -31,7 +32,9 @@ export class BuildCache {
     readonly out: string,
     settings: BuildSettings,
   ) {
-    this.inputs = fingerprintBuild(settings);
+    const folders = new FolderHashes(join(dir, "case-folders.json"));
+    this.inputs = fingerprintBuild(settings, folders);
+    folders.save();
     this.pages = new PageCache(join(dir, "pages"));
     this.#previous = readBuildRecord(dir, settings.out);
   }

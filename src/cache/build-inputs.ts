@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { casebookStamp } from "./casebook-stamp.js";
+import type { FolderHashes } from "./folder-hashes.js";
 import { hashText, hashTree, newHash, treeHash } from "./hash-tree.js";
 
 /** Everything a build reads, besides the cases themselves. */
@@ -29,8 +30,9 @@ export interface BuildInputs {
 /**
  * Hashes every input of a build: Casebook's own code and version, the configuration, the
  * vocabularies, the theme, the options, the print book's texts, and every file of every case.
+ * With `folders`, a case folder whose files have not changed on disk is not read again.
  */
-export function fingerprintBuild(settings: BuildSettings): BuildInputs {
+export function fingerprintBuild(settings: BuildSettings, folders?: FolderHashes): BuildInputs {
   const shared = newHash();
   shared.update(`casebook\0${casebookStamp()}\0`);
   shared.update(`options\0${JSON.stringify(settings.options)}\0`);
@@ -49,7 +51,7 @@ export function fingerprintBuild(settings: BuildSettings): BuildInputs {
   if (existsSync(settings.casesDir))
     for (const name of readdirSync(settings.casesDir).sort()) {
       const path = join(settings.casesDir, name);
-      const stamp = isFolder(path) ? treeHash(path) : hashText("file", treeHash(path));
+      const stamp = isFolder(path) ? (folders ? folders.hash(name, path) : treeHash(path)) : hashText("file", treeHash(path));
       cases.set(name, stamp);
       whole.update(`${name}\0${stamp}\0`);
     }

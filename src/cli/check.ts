@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { checkCasebook } from "../build/check-casebook.js";
+import { checkInParallel } from "../build/check-in-parallel.js";
 import { openProject } from "../build/open-project.js";
 import { countBySeverity } from "../diagnostics/diagnostic.js";
 import type { CliIO } from "./io.js";
@@ -14,7 +14,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   });
   const format = pickFormat(values.format, io);
   const project = openProject({ cwd: io.cwd, cases: values.cases });
-  const { diagnostics, sources } = checkCasebook(project);
+  const { diagnostics, sources } = await checkInParallel(project);
   const output = renderDiagnostics(diagnostics, format, sources, io);
   if (format === "json" || diagnostics.length > 0) io.stdout(output);
   const { errors, warnings } = countBySeverity(diagnostics);

@@ -3,28 +3,26 @@ import { join } from "node:path";
 import { VocabularyError } from "../../schema/vocabularies.js";
 import { ProjectError } from "../build/open-project.js";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
-import { buildCommand } from "./build.js";
-import { checkCommand } from "./check.js";
-import { devCommand } from "./dev.js";
-import { docsCommand } from "./docs.js";
 import { processIO, type CliIO } from "./io.js";
-import { newCommand } from "./new.js";
-import { releaseCommand } from "./release.js";
-import { schemaCommand } from "./schema.js";
-import { stampCommand } from "./stamp.js";
-import { statusCommand } from "./status.js";
 import { USAGE, UsageError } from "./usage.js";
 
-const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
-  check: checkCommand,
-  build: buildCommand,
-  new: newCommand,
-  schema: schemaCommand,
-  status: statusCommand,
-  stamp: stampCommand,
-  docs: docsCommand,
-  release: releaseCommand,
-  dev: (args, io) => devCommand(args, io),
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+// Each command's module is imported when it runs: `check` need not load the site, print and search
+// stages, and Node's start is a large part of a quick command.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./check.js")).checkCommand,
+  build: async () => (await import("./build.js")).buildCommand,
+  new: async () => (await import("./new.js")).newCommand,
+  schema: async () => (await import("./schema.js")).schemaCommand,
+  status: async () => (await import("./status.js")).statusCommand,
+  stamp: async () => (await import("./stamp.js")).stampCommand,
+  docs: async () => (await import("./docs.js")).docsCommand,
+  release: async () => (await import("./release.js")).releaseCommand,
+  dev: async () => {
+    const { devCommand } = await import("./dev.js");
+    return (args, io) => devCommand(args, io);
+  },
 };
 
 /** Runs one command line and returns the exit code. Never throws. */
@@ -41,8 +39,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     io.stdout(`${pkg.version}\n`);
     return 0;
   }
-  const handler = COMMANDS[command];
-  if (!handler) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.stderr(`casebook: unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   }
@@ -51,6 +49,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     return 0;
   }
   try {
+    const handler = await load();
     return await handler(rest, io);
   } catch (error) {
     return reportFailure(error, io, debug);

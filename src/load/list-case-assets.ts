@@ -82,7 +82,8 @@ function svgFileProblem(path: string): string | undefined {
 
 function safeRealpath(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    // The native call is one system call; the JavaScript one walks every component of the path.
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }

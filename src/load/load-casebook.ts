@@ -25,9 +25,15 @@ export interface LoadedCasebook {
 /** Reads every case file under `casesDir`. Problems become diagnostics; nothing throws for bad input. */
 export function loadCasebook(casesDir: string, cwd: string): LoadedCasebook {
   const found = findCaseFiles(casesDir, cwd);
-  const diagnostics = [...found.diagnostics];
+  const loaded = loadCaseFiles(found.files);
+  return { ...loaded, diagnostics: [...found.diagnostics, ...loaded.diagnostics] };
+}
+
+/** Reads the given case files and lists their cases' assets (a part of a casebook, for a worker). */
+export function loadCaseFiles(refs: readonly CaseFileRef[]): LoadedCasebook {
+  const diagnostics: Diagnostic[] = [];
   const assets: LoadedCasebook["assets"] = new Map();
-  const files = found.files.map((ref) => {
+  const files = refs.map((ref) => {
     if (!assets.has(ref.id)) assets.set(ref.id, listCaseAssets(ref.folder));
     const loaded = loadFile(ref);
     diagnostics.push(...loaded.diagnostics);

@@ -15,6 +15,8 @@ export interface ValidateContext {
   vocabularies: Vocabularies;
   currentYear: number;
   schemas?: CaseSchemas;
+  /** Every case id of the casebook, when `loaded` is only a part of it (see check-in-parallel.ts). */
+  caseIds?: readonly string[];
 }
 
 export interface ValidatedCasebook {
@@ -42,6 +44,7 @@ export function validateCasebook(loaded: LoadedCasebook, ctx: ValidateContext): 
   const input: RuleInput = {
     files,
     byCase,
+    caseIds: ctx.caseIds ?? [...byCase.keys()],
     assets: loaded.assets,
     vocabularies: ctx.vocabularies,
     neutralKeys: schemas.neutralKeys,

@@ -17,7 +17,7 @@ export function assetPaths(input: RuleInput): Diagnostic[] {
     out.push(...linkProblems(file, assets));
     for (const image of file.references?.images ?? []) {
       const place = bodyPlace(file, image.start, image.end);
-      const problem = checkPath(image.url, assets, file, place);
+      const problem = checkPath(image.url, assets, file, () => place);
       if (problem) out.push(problem);
       if (!image.alt.trim())
         out.push(
@@ -26,7 +26,7 @@ export function assetPaths(input: RuleInput): Diagnostic[] {
     }
     const cover = file.frontmatter?.data?.["cover"] as { src?: unknown } | undefined;
     if (cover && typeof cover.src === "string") {
-      const problem = checkPath(cover.src, assets, file, frontmatterPlace(file, ["cover", "src"]));
+      const problem = checkPath(cover.src, assets, file, () => frontmatterPlace(file, ["cover", "src"]));
       if (problem) out.push(problem);
     }
   }
@@ -127,13 +127,14 @@ export function resolveCasePath(url: string): { path: string } | { outside: stri
   return { path: normalized.replace(/^\.\//, "") };
 }
 
-function checkPath(url: string, assets: CaseAssets, file: ValidatedFile, place: Range): Diagnostic | undefined {
+/** `placeOf` is only called for a problem: a frontmatter place parses the positioned YAML. */
+function checkPath(url: string, assets: CaseAssets, file: ValidatedFile, placeOf: () => Range): Diagnostic | undefined {
   const resolved = resolveCasePath(url);
   if ("outside" in resolved)
     return createDiagnostic({
       ruleId: "path-outside-case",
       file: file.ref.display,
-      place,
+      place: placeOf(),
       reason: `\`${url}\` is not allowed: ${resolved.outside}.`,
     });
   const kind = assets.get(resolved.path);
@@ -143,7 +144,7 @@ function checkPath(url: string, assets: CaseAssets, file: ValidatedFile, place: 
     return createDiagnostic({
       ruleId: "path-outside-case",
       file: file.ref.display,
-      place,
+      place: placeOf(),
       reason: `\`${url}\` is a symbolic link that leads out of the case folder.`,
     });
   if (kind === "file") return undefined;
@@ -151,7 +152,7 @@ function checkPath(url: string, assets: CaseAssets, file: ValidatedFile, place: 
   return createDiagnostic({
     ruleId: "image-missing",
     file: file.ref.display,
-    place,
+    place: placeOf(),
     reason: `\`${resolved.path}\` does not exist in the case folder.`,
     ...(near.length ? { hint: `Files in this case: ${near.join(", ")}.`, expected: near } : {}),
   });

@@ -7,7 +7,7 @@ export const CASE_LINK = /^case:([^#?]*)(?:[#?].*)?$/;
 
 /** Every `case:<id>` link names a case of this casebook. */
 export function caseLinks(input: RuleInput): Diagnostic[] {
-  const ids = [...input.byCase.keys()];
+  const ids = input.caseIds;
   const known = new Set(ids);
   const out: Diagnostic[] = [];
   for (const file of input.files) {

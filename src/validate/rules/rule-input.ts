@@ -6,6 +6,8 @@ import type { ValidatedFile } from "../validate-file.js";
 export interface RuleInput {
   files: readonly ValidatedFile[];
   byCase: ReadonlyMap<string, readonly ValidatedFile[]>;
+  /** Every case id of the casebook (more than `byCase` holds when a part of it is validated). */
+  caseIds: readonly string[];
   assets: ReadonlyMap<string, CaseAssetListing>;
   vocabularies: Vocabularies;
   neutralKeys: readonly string[];

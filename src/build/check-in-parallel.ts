@@ -1,0 +1,65 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { diagnosticFromRecord } from "../cache/diagnostic-record.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { findCaseFiles, type CaseFileRef } from "../load/find-case-files.js";
+import { checkPart, type CheckPartInput, type CheckPartResult } from "./check-part.js";
+import { requireCasesDir, type Project } from "./open-project.js";
+
+/** Below this many cases a worker costs more to start than it saves. */
+export const PARALLEL_CHECK_MIN_CASES = 200;
+
+export interface ParallelCheckOptions {
+  /** Threads to use, this one included (default: one per CPU). */
+  threads?: number;
+  /** Fewest cases worth a worker (default PARALLEL_CHECK_MIN_CASES). */
+  minCases?: number;
+}
+
+/**
+ * `casebook check` on every CPU: the cases are split into parts of whole cases, one checked in this
+ * thread and the others in worker threads, and the diagnostics joined and sorted. The result is
+ * the same as `checkCasebook`'s (test/check-parallel.test.ts compares them).
+ */
+export async function checkInParallel(project: Project, options: ParallelCheckOptions = {}): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+  requireCasesDir(project);
+  const found = findCaseFiles(project.casesDir, project.cwd);
+  const caseIds = [...new Set(found.files.map((f) => f.id))];
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(caseIds.length / (options.minCases ?? PARALLEL_CHECK_MIN_CASES)) || 1));
+  const parts = splitByCase(found.files, threads).map((refs): CheckPartInput => ({ refs, caseIds, vocabularies: project.vocabularies, currentYear: project.currentYear }));
+  const [own, ...others] = parts;
+  // The workers start first, so that they run while this thread checks its own part.
+  const pending = others.map(inWorker);
+  const results = [checkPart(own!), ...(await Promise.all(pending))];
+  const sources = new Map(project.sources);
+  const diagnostics: Diagnostic[] = [...project.diagnostics, ...found.diagnostics];
+  for (const result of results) {
+    diagnostics.push(...result.diagnostics.map(diagnosticFromRecord));
+    for (const [file, text] of result.sources) sources.set(file, text);
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), sources };
+}
+
+/** `count` runs of whole cases, about equal in files, in the casebook's order. */
+function splitByCase(refs: readonly CaseFileRef[], count: number): CaseFileRef[][] {
+  const parts: CaseFileRef[][] = [[]];
+  const size = Math.ceil(refs.length / count);
+  for (const ref of refs) {
+    let part = parts[parts.length - 1]!;
+    const previous = part[part.length - 1];
+    if (part.length >= size && previous?.id !== ref.id && parts.length < count) parts.push((part = []));
+    part.push(ref);
+  }
+  return parts;
+}
+
+function inWorker(input: CheckPartInput): Promise<CheckPartResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: input });
+    worker.once("message", (result: CheckPartResult) => resolve(result));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`a check worker stopped with code ${code}`));
+    });
+  });
+}
