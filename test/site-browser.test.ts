@@ -25,7 +25,7 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 }
 
 async function searchFor(page: Page, query: string): Promise<string[]> {
-  await page.waitForFunction(() => document.querySelectorAll(".search-filters fieldset").length > 0);
+  await page.waitForSelector("form.search-form[data-ready]");
   await page.type("#search-input", query);
   await page.waitForFunction(() => document.querySelectorAll(".search-results li").length > 0, { timeout: 15_000 });
   return page.$$eval(".search-results a", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

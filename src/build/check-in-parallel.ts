@@ -9,23 +9,17 @@ import { requireCasesDir, type Project } from "./open-project.js";
 /** Below this many cases a worker costs more to start than it saves. */
 export const PARALLEL_CHECK_MIN_CASES = 200;
 
-export interface ParallelCheckOptions {
-  /** Threads to use, this one included (default: one per CPU). */
-  threads?: number;
-  /** Fewest cases worth a worker (default PARALLEL_CHECK_MIN_CASES). */
-  minCases?: number;
-}
-
 /**
  * `casebook check` on every CPU: the cases are split into parts of whole cases, one checked in this
  * thread and the others in worker threads, and the diagnostics joined and sorted. The result is
  * the same as `checkCasebook`'s (test/check-parallel.test.ts compares them).
  */
-export async function checkInParallel(project: Project, options: ParallelCheckOptions = {}): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+export async function checkInParallel(project: Project): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   requireCasesDir(project);
   const found = findCaseFiles(project.casesDir, project.cwd);
   const caseIds = [...new Set(found.files.map((f) => f.id))];
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(caseIds.length / (options.minCases ?? PARALLEL_CHECK_MIN_CASES)) || 1));
+  // One thread per CPU, and at least PARALLEL_CHECK_MIN_CASES cases for each.
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.floor(caseIds.length / PARALLEL_CHECK_MIN_CASES)));
   const parts = splitByCase(found.files, threads).map((refs): CheckPartInput => ({ refs, caseIds, vocabularies: project.vocabularies, currentYear: project.currentYear }));
   const [own, ...others] = parts;
   // The workers start first, so that they run while this thread checks its own part.

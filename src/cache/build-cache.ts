@@ -26,15 +26,15 @@ export class BuildCache {
   readonly inputs: BuildInputs;
   readonly pages: PageCache;
   readonly #previous: BuildRecord | undefined;
+  readonly #folders: FolderHashes;
 
   private constructor(
     readonly dir: string,
     readonly out: string,
     settings: BuildSettings,
   ) {
-    const folders = new FolderHashes(join(dir, "case-folders.json"));
-    this.inputs = fingerprintBuild(settings, folders);
-    folders.save();
+    this.#folders = new FolderHashes(join(dir, "case-folders.json"));
+    this.inputs = fingerprintBuild(settings, this.#folders);
     this.pages = new PageCache(join(dir, "pages"));
     this.#previous = readBuildRecord(dir, settings.out);
   }
@@ -63,9 +63,13 @@ export class BuildCache {
     return this.#previous && !this.#previous.searchPending && existsSync(index) ? index : undefined;
   }
 
-  /** Forgets the previous build before the output is replaced. */
+  /**
+   * Forgets the previous build before the output is replaced, and keeps the case folders' hashes
+   * (only now: a build refused before this point writes nothing anywhere).
+   */
   replacing(): void {
     forgetBuild(this.dir, this.out);
+    this.#folders.save();
   }
 
   /** Records a finished build (after its output was swapped in) and drops the pages it did not use. */

@@ -46,6 +46,9 @@ form.addEventListener("change", (event) => {
   }
   if (event.target !== input) run(true);
 });
+// What was typed while the index loaded is searched now; then tests (and tools) may start typing.
+if (input.value.trim() !== (params.get("q") ?? "").trim()) run(true);
+form.dataset.ready = "true";
 
 async function renderFilters() {
   const available = await pagefind.filters();
