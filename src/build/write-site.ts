@@ -142,7 +142,5 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   write("robots.txt", robotsTxt(book.config.baseUrl));
 
   if (!search) return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), deferredSearch: deferred };
-  const index = await search.files();
-  for (const file of index) write(join("pagefind", file.path), file.content);
-  return { pages: count, searchFiles: index.length };
+  return { pages: count, searchFiles: await search.writeTo(join(siteDir, "pagefind")) };
 }

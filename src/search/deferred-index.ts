@@ -45,12 +45,8 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     await search.abort();
     throw error;
   }
-  const files = await search.files();
   const next = join(site, `.pagefind-next-${process.pid}`);
-  for (const f of files) {
-    mkdirSync(dirname(join(next, f.path)), { recursive: true });
-    writeFileSync(join(next, f.path), f.content);
-  }
+  await search.writeTo(next);
   // The lock of the output folder (see atomic-output.ts): no build swaps the output while this runs.
   withOutputLock(outputLockPath(job.out), () => {
     const record = readBuildRecord(job.cacheDir, job.out);

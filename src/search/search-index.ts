@@ -1,10 +1,5 @@
+import { readdirSync } from "node:fs";
 import * as pagefind from "pagefind";
-
-export interface SearchIndexFile {
-  /** Path inside the `pagefind/` folder. */
-  path: string;
-  content: Uint8Array;
-}
 
 export class SearchIndexError extends Error {
   override name = "SearchIndexError";
@@ -47,14 +42,18 @@ export class SearchIndexer {
     if (this.#pending.size >= IN_FLIGHT) await Promise.race(this.#pending);
   }
 
-  /** Waits for every page, then returns the index files and closes Pagefind. */
-  async files(): Promise<SearchIndexFile[]> {
+  /**
+   * Waits for every page, then has Pagefind write the index into `folder` (from its own process:
+   * the index, hundreds of megabytes for thousands of cases, never passes through Node's memory),
+   * closes Pagefind and returns the number of files written.
+   */
+  async writeTo(folder: string): Promise<number> {
     try {
       await Promise.all(this.#pending);
       if (this.#failure) throw this.#failure;
-      const result = await (await this.#index).getFiles();
+      const result = await (await this.#index).writeFiles({ outputPath: folder });
       if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
-      return result.files.map((f) => ({ path: f.path, content: f.content }));
+      return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
     } finally {
       await pagefind.close();
     }
