@@ -157,11 +157,18 @@ describe("the HTML book", () => {
 
   it("gives SVG images the theme's fonts, only the slices their text needs", () => {
     const faces = parseFontFaces(fonts.css);
-    const svg = withBookFonts('<svg xmlns="http://www.w3.org/2000/svg"><text font-family="Arial">Plan</text></svg>', faces, fonts.files);
+    const plan = '<svg xmlns="http://www.w3.org/2000/svg"><text font-family="Arial">Plan</text></svg>';
+    const svg = withBookFonts(plan, faces, fonts.files, "/media/a/plan.svg");
     expect(svg).toMatch(/^<svg[^>]*><style>@font-face\{font-family:"Noto Sans";font-weight:400;/);
     expect(svg).toContain('text,tspan,textPath{font-family:"Noto Sans","Noto Sans SC",sans-serif !important');
     expect(svg.match(/@font-face/g)).toHaveLength(2); // latin, regular and bold
-    expect(withBookFonts('<svg xmlns="http://www.w3.org/2000/svg"><text>中文</text></svg>', faces, fonts.files)).toContain('font-family:"Noto Sans SC"');
+    expect(withBookFonts('<svg xmlns="http://www.w3.org/2000/svg"><text>中文</text></svg>', faces, fonts.files, "/media/a/zh.svg")).toContain('font-family:"Noto Sans SC"');
+    // Font URLs of its own for every image (so that images never share a typeface), the same from one
+    // build to the next.
+    const urls = (image: string) => withBookFonts(plan, faces, fonts.files, image).match(/url\(data:[^;]+;[^;]+;/g);
+    expect(urls("/media/a/plan.svg")).toEqual(svg.match(/url\(data:[^;]+;[^;]+;/g));
+    expect(urls("/media/a/plan.svg")![0]).toMatch(/^url\(data:font\/woff2;image=[0-9a-f]{16};$/);
+    expect(urls("/media/b/plan.svg")![0]).not.toBe(urls("/media/a/plan.svg")![0]);
   });
 });
 

@@ -63,18 +63,19 @@ function answer(url: string, files: BookFiles, documentFor: (path: string) => st
     const entry = files.book.byId.get(media[1] ?? "");
     const file = media[2] ?? "";
     if (!entry || entry.assets.get(file) !== "file") return undefined;
-    return { type, content: image(join(entry.folder, file), type, files) };
+    return { type, content: image(join(entry.folder, file), path, type, files) };
   }
   const bookFile = /^\/book\/(.+)$/.exec(path)?.[1];
   if (bookFile && files.bookDir) {
     const target = safeJoin(files.bookDir, bookFile);
-    return target ? { type, content: image(target, type, files) } : undefined;
+    return target ? { type, content: image(target, path, type, files) } : undefined;
   }
   return undefined;
 }
 
-function image(path: string, type: string, files: BookFiles): string | Buffer {
-  return type.startsWith("image/svg") ? withBookFonts(readFileSync(path, "utf8"), files.faces, files.fonts) : readFileSync(path);
+/** The file at `source`, served as `path`; an SVG image gets the book's fonts (see `svg-fonts.ts`). */
+function image(source: string, path: string, type: string, files: BookFiles): string | Buffer {
+  return type.startsWith("image/svg") ? withBookFonts(readFileSync(source, "utf8"), files.faces, files.fonts, path) : readFileSync(source);
 }
 
 /** A file inside `dir` (after following links), or undefined for anything that leaves it. */

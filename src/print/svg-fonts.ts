@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 /** One `@font-face` of the theme: its family, weight, style, file and unicode ranges. */
@@ -35,8 +36,15 @@ const SVG_FAMILIES = ["Noto Sans", "Noto Sans SC"];
  * in whatever fonts the machine has. This gives it the theme's sans-serif, with the font files it
  * needs (only the slices that cover its characters, upright, regular and bold) inlined as data URLs,
  * which an image may load.
+ *
+ * Each image's data URLs carry the image's own name (`image`, its path in the book), so that no two
+ * images ask for the same URL. Chromium's PDF has one font subset per typeface, and an image whose
+ * font URL another image has already loaded gets that image's typeface from the memory cache, while
+ * images that load at the same moment each decode their own: with one URL for all, how many subsets a
+ * book has depends on the timing of the loads, and two printings of the same book differ. With a URL
+ * of its own, every image always has typefaces of its own (one small subset per image).
  */
-export function withBookFonts(svg: string, fonts: readonly FontFace[], files: ReadonlyMap<string, string>): string {
+export function withBookFonts(svg: string, fonts: readonly FontFace[], files: ReadonlyMap<string, string>, image: string): string {
   const open = /<svg\b[^>]*>/i.exec(svg);
   if (!open) return svg;
   const text = svg.replace(/<[^>]*>/g, " ");
@@ -44,6 +52,7 @@ export function withBookFonts(svg: string, fonts: readonly FontFace[], files: Re
   for (const char of text) if (char.trim()) needed.add(char.codePointAt(0)!);
   const covers = (face: FontFace, c: number) => face.ranges.some(([lo, hi]) => c >= lo && c <= hi);
   const rules: string[] = [];
+  const tag = createHash("sha256").update(image).digest("hex").slice(0, 16);
   // Family by family: a later family (Chinese) only for the characters the earlier ones lack.
   for (const family of SVG_FAMILIES) {
     const faces = fonts.filter((f) => f.family === family && f.style === "normal");
@@ -52,7 +61,7 @@ export function withBookFonts(svg: string, fonts: readonly FontFace[], files: Re
       const source = files.get(face.file);
       if (!source || !chars.some((c) => covers(face, c))) continue;
       const data = readFileSync(source).toString("base64");
-      rules.push(`@font-face{font-family:"${face.family}";font-weight:${face.weight};font-style:normal;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${face.ranges.map(([lo, hi]) => `U+${lo.toString(16)}-${hi.toString(16)}`).join(",")}}`);
+      rules.push(`@font-face{font-family:"${face.family}";font-weight:${face.weight};font-style:normal;src:url(data:font/woff2;image=${tag};base64,${data}) format("woff2");unicode-range:${face.ranges.map(([lo, hi]) => `U+${lo.toString(16)}-${hi.toString(16)}`).join(",")}}`);
     }
     for (const c of chars) if (faces.some((f) => covers(f, c))) needed.delete(c);
   }
