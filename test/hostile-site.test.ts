@@ -47,6 +47,9 @@ describe("the hostile casebook", () => {
     expect(cases.flatMap((c) => c.body)).toEqual(PAYLOADS);
     const check = runCli(["check", "--format", "json"], dir);
     expect(check.code, check.stdout.slice(0, 2000)).toBe(0);
+    // Raw images whose source is not a file of the case are warned about (the sanitiser drops them).
+    const warned = (JSON.parse(check.stdout) as { ruleId: string; message: string }[]).filter((d) => d.ruleId === "raw-html-url").map((d) => d.message);
+    for (const url of ["javascript:alert(1)", "../../../etc/passwd", "//evil.example/track.png"]) expect(warned.join("\n")).toContain(`\`${url}\``);
   });
 
   it("puts every one-line payload in a title, partner, author, affiliation, tag, outcome, source and cover alt", () => {

@@ -80,6 +80,7 @@ export const RULES = {
   "image-missing": error("Add the image to the case's `images/` folder or correct the path."),
   "path-outside-case": error("Keep images and covers inside the case folder and use a relative path such as `images/photo.jpg`."),
   "image-alt-missing": error("Describe the image in the brackets: `![what the image shows](images/photo.jpg)`."),
+  "raw-html-url": warning("Write images and links in Markdown (`![what it shows](images/photo.jpg)`, `[text](https://…)`): in raw HTML an image outside the case folder is removed from the page, and a link out of the folder leads nowhere."),
   "section-missing": warning("Add the recommended section, or rename the heading to the recommended title."),
 } as const satisfies Record<string, Rule>;
 

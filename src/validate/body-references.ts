@@ -1,3 +1,5 @@
+import type { Element } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import type { Definition, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
@@ -7,6 +9,8 @@ export interface BodyReference {
   /** Offsets in the body. */
   start: number;
   end: number;
+  /** Written in raw HTML (`<a href>`, `<img src>`), whose problems are warnings: the sanitiser removes what is unsafe. */
+  raw?: true;
 }
 export interface BodyImage extends BodyReference {
   alt: string;
@@ -54,7 +58,34 @@ export function bodyReferences(tree: Root): BodyReferences {
       case "heading":
         out.headings.push({ url: "", depth: node.depth, text: toString(node).trim(), ...span(node) });
         break;
+      case "html":
+        rawHtmlReferences(node.value, span(node), out);
+        break;
     }
   });
   return out;
+}
+
+/**
+ * The `<a href>` and `<img src>` of a piece of raw HTML, read as a browser reads it (the only
+ * elements the sanitiser keeps with a URL), placed at the piece: the same rules check them as
+ * Markdown links and images. A `case:` link in raw HTML is dropped by the sanitiser, not checked.
+ */
+function rawHtmlReferences(html: string, place: { start: number; end: number }, out: BodyReferences): void {
+  if (!/<(?:a|img)\b/i.test(html)) return;
+  let tree;
+  try {
+    tree = fromHtml(html, { fragment: true });
+  } catch (error) {
+    // Thousands of nested tags overflow the stack of the tree builder; the renderer shows such
+    // markup as text (see rehype-raw-html.ts), so it has no image or link to check.
+    if (error instanceof RangeError) return;
+    throw error;
+  }
+  visit(tree, "element", (element: Element) => {
+    const value = (name: string) => (typeof element.properties[name] === "string" ? (element.properties[name] as string) : undefined);
+    if (element.tagName === "img") out.images.push({ url: value("src") ?? "", alt: value("alt") ?? "", ...place, raw: true });
+    const href = element.tagName === "a" ? value("href") : undefined;
+    if (href !== undefined && !href.trim().toLowerCase().startsWith("case:")) out.links.push({ url: href, ...place, raw: true });
+  });
 }

@@ -3,11 +3,13 @@ import type { BodyReferences } from "./body-references.js";
 /**
  * A quick reading of a case body that finds its `case:` links, images and headings without
  * parsing the Markdown, or gives up (undefined) wherever Markdown could read the text otherwise:
- * raw HTML blocks, setext headings, indented code, reference-style images, escapes and entities
+ * raw HTML blocks and any raw `<a>` or `<img>`, setext headings, indented code, reference-style images, escapes and entities
  * inside the parts it extracts. Whatever it returns carries no positions, so it is only used to
  * prove that a file has no body problem; a file with any finding is parsed properly.
  */
 export function fastBodyScan(body: string): BodyReferences | undefined {
+  // Raw `<a>` and `<img>` anywhere (inline too) carry paths that only a full parse reads.
+  if (/<(?:a|img)\b/i.test(body)) return undefined;
   const lines = body.split("\n");
   const headings: BodyReferences["headings"] = [];
   let fence: string | undefined;

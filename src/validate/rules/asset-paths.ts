@@ -17,12 +17,14 @@ export function assetPaths(input: RuleInput): Diagnostic[] {
     out.push(...linkProblems(file, assets));
     for (const image of file.references?.images ?? []) {
       const place = bodyPlace(file, image.start, image.end);
+      const found: Diagnostic[] = [];
       const problem = checkPath(image.url, assets, file, () => place);
-      if (problem) out.push(problem);
+      if (problem) found.push(problem);
       if (!image.alt.trim())
-        out.push(
+        found.push(
           createDiagnostic({ ruleId: "image-alt-missing", file: file.ref.display, place, reason: "The image has no alternative text." }),
         );
+      out.push(...(image.raw ? found.map(inRawHtml) : found));
     }
     const cover = file.frontmatter?.data?.["cover"] as { src?: unknown } | undefined;
     if (cover && typeof cover.src === "string") {
@@ -56,18 +58,33 @@ function linkProblems(file: ValidatedFile, assets: CaseAssets): Diagnostic[] {
     const place = bodyPlace(file, link.start, link.end);
     const resolved = resolveCasePath(url);
     const outside = "outside" in resolved ? resolved.outside : assets.get(resolved.path) === "link-outside" ? "it is a symbolic link that leads out of the case folder" : undefined;
-    if (outside)
-      out.push(
-        createDiagnostic({
-          ruleId: "path-outside-case",
-          file: file.ref.display,
-          place,
-          reason: `The link \`${link.url}\` is not allowed: ${outside}.`,
-          hint: "Link to other cases with `case:<id>`, to the web with a full https:// address, and to files of this case with a relative path such as `images/plan.png`.",
-        }),
-      );
+    if (!outside) continue;
+    const problem = createDiagnostic({
+      ruleId: "path-outside-case",
+      file: file.ref.display,
+      place,
+      reason: `The link \`${link.url}\` is not allowed: ${outside}.`,
+      hint: "Link to other cases with `case:<id>`, to the web with a full https:// address, and to files of this case with a relative path such as `images/plan.png`.",
+    });
+    out.push(link.raw ? inRawHtml(problem) : problem);
   }
   return out;
+}
+
+/**
+ * A problem of an `<img>` or `<a>` written in raw HTML, as a warning: the sanitiser keeps a raw
+ * image only when it is a file of the case folder, so nothing unsafe reaches the page, but the
+ * author should know that the image will be missing or the link lead nowhere (SECURITY.md).
+ */
+function inRawHtml(problem: Diagnostic): Diagnostic {
+  const start = { line: problem.line ?? 1, column: problem.column ?? 1 };
+  const end = problem.place && "end" in problem.place ? problem.place.end : undefined;
+  return createDiagnostic({
+    ruleId: "raw-html-url",
+    file: problem.file ?? "",
+    place: end ? { start, end } : { start },
+    reason: `In raw HTML: ${problem.reason.charAt(0).toLowerCase()}${problem.reason.slice(1)}`,
+  });
 }
 
 /** Text where a Markdown link destination starts like a path out of the folder, or holds `..`, `\\` or `%`. */
