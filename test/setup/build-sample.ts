@@ -22,7 +22,8 @@ export default function buildSample(project: TestProject): () => void {
   execFileSync(process.execPath, ["bin/casebook.js", "build", "--out", out], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" },
+    // A fixed date, time zone and locale: test/safety-reproducible.test.ts builds again under others.
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", TZ: "UTC", LANG: "C", LC_ALL: "C" },
   });
   project.provide("sampleOut", out);
   return () => rmSync(parent, { recursive: true, force: true });
