@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
 import { casePageKeys } from "../cache/case-page-key.js";
 import { listingKeys } from "../cache/listings-key.js";
-import { placeFile, type PageCache } from "../cache/page-cache.js";
+import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.js";
 import type { Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
@@ -90,14 +90,27 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
       else deferred.push({ path: page.path, file: page.file });
     }
   };
+  // Places cached pages into the output. A build running at the same moment may replace or prune
+  // the entry between lookup and placing: then nothing of it stays here and the pages are rendered.
+  const placeCached = (cached: readonly CachedPage[]): boolean => {
+    const placed: string[] = [];
+    try {
+      for (const page of cached) {
+        placeFile(page.source, target(page.file));
+        placed.push(target(page.file));
+      }
+      return true;
+    } catch {
+      for (const file of placed) rmSync(file, { force: true });
+      return false;
+    }
+  };
   // Pages under a cache key come from the cache when it has them; otherwise they are rendered and kept.
   const produce = async (key: string | undefined, render: () => RenderedPage[]) => {
     const cached = key ? cache!.pages.lookup(key) : undefined;
-    if (cached) {
-      for (const page of cached) {
-        placeFile(page.source, target(page.file));
-        await emit(page, () => readFileSync(page.source, "utf8"), false);
-      }
+    if (cached && placeCached(cached)) {
+      // Read back from this output's own link: the cache entry may be replaced meanwhile.
+      for (const page of cached) await emit(page, () => readFileSync(join(siteDir, page.file), "utf8"), false);
       return;
     }
     const pages = render();
