@@ -55,29 +55,48 @@ export class PageCache {
     return pages;
   }
 
-  /** Keeps the pages just written (`written` gives the file each page went to). */
+  /**
+   * Keeps the pages just written (`written` gives the file each page went to). The cache only saves
+   * time: when it cannot be written (a full disk, or another build swapping the same entry at this
+   * moment, whose pages are the same), the entry is left to that build or to the next one.
+   */
   save(key: string, pages: readonly PageMeta[], written: (page: PageMeta) => string): void {
     const entry = join(this.dir, key);
     const temp = `${entry}.${process.pid}.tmp`;
-    rmSync(temp, { recursive: true, force: true });
-    mkdirSync(temp, { recursive: true });
-    const index: EntryIndex = { pages: [] };
-    for (const [i, page] of pages.entries()) {
-      const target = join(temp, `${i}.html`);
-      placeFile(written(page), target);
-      const stat = statSync(target);
-      index.pages.push({ path: page.path, file: page.file, lang: page.lang, searchable: page.searchable, alternates: page.alternates, size: stat.size, mtimeMs: stat.mtimeMs });
+    try {
+      rmSync(temp, { recursive: true, force: true });
+      mkdirSync(temp, { recursive: true });
+      const index: EntryIndex = { pages: [] };
+      for (const [i, page] of pages.entries()) {
+        const target = join(temp, `${i}.html`);
+        placeFile(written(page), target);
+        const stat = statSync(target);
+        index.pages.push({ path: page.path, file: page.file, lang: page.lang, searchable: page.searchable, alternates: page.alternates, size: stat.size, mtimeMs: stat.mtimeMs });
+      }
+      writeFileSync(join(temp, "index.json"), JSON.stringify(index));
+      rmSync(entry, { recursive: true, force: true });
+      renameSync(temp, entry);
+      this.#used.add(key);
+    } catch {
+      try {
+        rmSync(temp, { recursive: true, force: true });
+      } catch {
+        // Nothing was made there.
+      }
     }
-    writeFileSync(join(temp, "index.json"), JSON.stringify(index));
-    rmSync(entry, { recursive: true, force: true });
-    renameSync(temp, entry);
-    this.#used.add(key);
   }
 
   /** Removes the entries this build did not use: the cache holds one build's pages. */
   prune(): void {
     if (!existsSync(this.dir)) return;
-    for (const name of readdirSync(this.dir)) if (!this.#used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+    for (const name of readdirSync(this.dir)) {
+      if (this.#used.has(name)) continue;
+      try {
+        rmSync(join(this.dir, name), { recursive: true, force: true });
+      } catch {
+        // Another build is writing this entry right now: it stays until a later build prunes it.
+      }
+    }
   }
 }
 
