@@ -206,23 +206,26 @@ describe("casebook release: refusals", () => {
     return { dir, before: snapshot(releases(dir)) };
   }
 
+  /** Releases `version`, which must be refused with the releases folder left as `before`; the error text. */
+  function refused(dir: string, before: Map<string, string>, version: string): string {
+    const run = release(dir, version);
+    expect(run.code, version).toBe(1);
+    expect(snapshot(releases(dir))).toEqual(before);
+    return run.stderr;
+  }
+
   it("refuses a version that already exists, without touching it", () => {
     const { dir, before } = afterFirst();
-    const run = release(dir, "2024");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("Edition 2024 already exists");
-    expect(snapshot(releases(dir))).toEqual(before);
+    expect(refused(dir, before, "2024")).toContain("Edition 2024 already exists");
   });
 
   it("refuses warnings (strict), names them, and writes nothing", () => {
     const { dir, before } = afterFirst();
     const en = join(dir, "cases", "epsilon-solar", "en.md");
     writeFileSync(en, readFileSync(en, "utf8").replace("## Lessons and transferability\n\nPlan the handover early.\n", ""));
-    const run = release(dir, "2025");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("section-missing");
-    expect(run.stderr).toContain("edition 2025 was not released");
-    expect(snapshot(releases(dir))).toEqual(before);
+    const stderr = refused(dir, before, "2025");
+    expect(stderr).toContain("section-missing");
+    expect(stderr).toContain("edition 2025 was not released");
     expect(runCli(["check"], dir).code).toBe(0);
   });
 
@@ -236,30 +239,21 @@ describe("casebook release: refusals", () => {
   it("refuses a case that disappeared without being declared renamed or withdrawn", () => {
     const { dir, before } = afterFirst();
     rmSync(join(dir, "cases", "beta-nursing"), { recursive: true });
-    const run = release(dir, "2025");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('"beta-nursing" was in edition 2024 but is not in this one.');
-    expect(run.stderr).toContain("hint: Declare it in casebook.config.yaml");
-    expect(snapshot(releases(dir))).toEqual(before);
+    const stderr = refused(dir, before, "2025");
+    expect(stderr).toContain('"beta-nursing" was in edition 2024 but is not in this one.');
+    expect(stderr).toContain("hint: Declare it in casebook.config.yaml");
   });
 
   it("refuses a redirect to a case the edition leaves out (a draft)", () => {
     const { dir, before } = afterFirst();
     const en = join(dir, "cases", "zambia-farm-machinery-school", "en.md");
     writeFileSync(en, readFileSync(en, "utf8").replace("status: published", "status: draft"));
-    const run = release(dir, "2025");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('"farm-school" redirects to "zambia-farm-machinery-school", which this edition leaves out (a draft).');
-    expect(snapshot(releases(dir))).toEqual(before);
+    expect(refused(dir, before, "2025")).toContain('"farm-school" redirects to "zambia-farm-machinery-school", which this edition leaves out (a draft).');
   });
 
   it("refuses a version that is neither semantic nor a year, and a missing one", () => {
     const { dir, before } = afterFirst();
-    for (const version of ["v2025", "2025.01", "1.2"]) {
-      const run = release(dir, version);
-      expect(run.code, version).toBe(1);
-      expect(run.stderr, version).toContain(`"${version}" is not an edition version.`);
-    }
+    for (const version of ["v2025", "2025.01", "1.2"]) expect(refused(dir, before, version), version).toContain(`"${version}" is not an edition version.`);
     expect(runCli(["release"], dir).code).toBe(2);
     expect(snapshot(releases(dir))).toEqual(before);
   });

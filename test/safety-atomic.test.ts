@@ -99,12 +99,18 @@ function writeEditions(out: string): void {
   writeFileSync(join(out, RELEASES_FOLDER, "2024.tar.gz"), Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
 }
 
+/** A casebook whose output holds a first build and stand-in editions. */
+async function outputWithEditions(prefix: string): Promise<{ dir: string; out: string }> {
+  const dir = scratchCasebook(prefix);
+  const out = join(dir, "dist");
+  await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "first"));
+  writeEditions(out);
+  return { dir, out };
+}
+
 describe("the released editions in the output", () => {
   it("are moved, not copied, into each new output", async () => {
-    const dir = scratchCasebook("casebook-carry-");
-    const out = join(dir, "dist");
-    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "first"));
-    writeEditions(out);
+    const { dir, out } = await outputWithEditions("casebook-carry-");
     const inode = statSync(join(out, RELEASES_FOLDER, "2024.tar.gz")).ino;
     const before = hashOutput(join(out, RELEASES_FOLDER));
     await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "second"));
@@ -114,10 +120,7 @@ describe("the released editions in the output", () => {
   });
 
   it("stay where they were when the build fails, or when it writes a releases folder of its own", async () => {
-    const dir = scratchCasebook("casebook-carry-fail-");
-    const out = join(dir, "dist");
-    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "first"));
-    writeEditions(out);
+    const { dir, out } = await outputWithEditions("casebook-carry-fail-");
     const before = hashOutput(out);
     await expect(writeAtomically(out, async () => Promise.reject(new Error("this build fails")))).rejects.toThrow("this build fails");
     expect(hashOutput(out)).toBe(before);
@@ -127,10 +130,7 @@ describe("the released editions in the output", () => {
   });
 
   it("are put back with the output when the kill fell after they had moved into the new one", async () => {
-    const dir = scratchCasebook("casebook-carry-swap-");
-    const out = join(dir, "dist");
-    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "previous"));
-    writeEditions(out);
+    const { dir, out } = await outputWithEditions("casebook-carry-swap-");
     const before = hashOutput(out);
     // Killed after the output went aside and its releases into the staging folder, before the last rename.
     renameSync(out, join(dir, ".dist.old-999999-zzz"));
