@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { BIN, ROOT } from "./helpers/run-cli.js";
+import { describePdfDifference } from "./helpers/pdf-difference.js";
 import { siteFiles } from "./helpers/site-files.js";
 
 /**
@@ -50,7 +51,7 @@ function build(cwd: string, env: NodeJS.ProcessEnv): string {
 }
 
 describe("two builds of the same sources", () => {
-  it("give a byte-identical dist/ (pages, search index, data and PDFs) across times, time zones, locales, paths and file creation order", () => {
+  it("give a byte-identical dist/ (pages, search index, data and PDFs) across times, time zones, locales, paths and file creation order", async () => {
     const first = inject("sampleOut");
     const b = join(parent, "second", "elsewhere");
     copyProject(b);
@@ -60,7 +61,10 @@ describe("two builds of the same sources", () => {
     expect(files.some((f) => f.startsWith("site/pagefind/"))).toBe(true);
     expect(siteFiles(second)).toEqual(files);
     const different = files.filter((f) => !readFileSync(join(first, f)).equals(readFileSync(join(second, f))));
-    expect(different, "files that differ").toEqual([]);
+    // A PDF that differs says how (pages, text, fonts, where its bytes part), to find the cause.
+    const pdf = different.find((f) => f.endsWith(".pdf"));
+    const how = pdf ? `\n${pdf}: ${await describePdfDifference(readFileSync(join(first, pdf)), readFileSync(join(second, pdf)))}` : "";
+    expect(different, `files that differ${how}`).toEqual([]);
     // The date that is not in the sources comes from SOURCE_DATE_EPOCH.
     expect(readFileSync(join(first, "site/data/cases.json"), "utf8")).toContain('"generated": "2026-01-01T00:00:00Z"');
   }, 1_200_000);

@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { fontFaces } from "../site/font-faces.js";
 import { parseFontFaces } from "./svg-fonts.js";
 import { loadThemeStrings, translator, type ThemeStrings } from "../site/theme-strings.js";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, BrowserContext, Page } from "puppeteer";
 import { bookDocument, CASES_PER_CHUNK, type BookDocument } from "./book-document.js";
 import { fontsReady, headingTitles } from "./in-page.js";
 import { pickIntro, type BookIntros } from "./introduction.js";
@@ -146,12 +146,18 @@ async function printBook(
   progress: (step: string) => void,
 ): Promise<Paginated & { headings: { text: string; title: string }[][] }> {
   const tabs: Page[] = [];
+  // A browser context of its own for each book: its tabs never share a renderer process or a memory
+  // cache with another language's book printed at the same time (the same image has the same URL in
+  // every book), so what one book loads cannot change how another prints.
+  let context: BrowserContext | undefined;
   try {
     progress("book, loading");
+    context = await browser.createBrowserContext();
+    const own = context;
     await Promise.all(
       document.chunks.map((chunk, k) =>
         limit(async () => {
-          const tab = await browser.newPage();
+          const tab = await own.newPage();
           tabs[k] = tab;
           await serveBook(tab, files, (path) => (path === `/chunk-${k}.html` ? chunk.html : undefined));
           await tab.goto(`${BOOK_URL}/chunk-${k}.html`, { waitUntil: "load", timeout: 600_000 });
@@ -172,6 +178,7 @@ async function printBook(
     throw new PrintError(`Chromium failed while printing the ${lang} casebook: ${message(error)}`, "Run the build again; if it fails again, run it with --debug and report the output.");
   } finally {
     await Promise.all(tabs.map((tab) => tab.close().catch(() => undefined)));
+    await context?.close().catch(() => undefined);
   }
 }
 

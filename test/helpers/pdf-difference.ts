@@ -1,0 +1,21 @@
+import { fontsOf, load } from "../fixtures/print/read-pdf.js";
+
+/**
+ * What differs between two printings of the same PDF, for a failure message: sizes, page counts,
+ * the first page whose text differs, and the fonts of each. A byte comparison alone says only that
+ * two files differ; this says where to look when it happens on a machine where it cannot be
+ * reproduced.
+ */
+export async function describePdfDifference(a: Uint8Array, b: Uint8Array): Promise<string> {
+  const [first, second] = await Promise.all([load(a), load(b)]);
+  const lines = [`${a.length} bytes, ${first.pages.length} pages / ${b.length} bytes, ${second.pages.length} pages`];
+  const page = first.pages.findIndex((p, i) => p.text !== second.pages[i]?.text);
+  if (page >= 0) lines.push(`text differs from page ${page + 1}:`, `  ${first.pages[page]?.text.slice(0, 300)}`, `  ${second.pages[page]?.text.slice(0, 300) ?? "(no such page)"}`);
+  else lines.push("same text on every page");
+  const [fontsA, fontsB] = await Promise.all([fontsOf(a), fontsOf(b)]);
+  const names = (fonts: { name: string }[]) => fonts.map((f) => f.name).join(" ");
+  lines.push(names(fontsA) === names(fontsB) ? `same fonts: ${names(fontsA)}` : `fonts: ${names(fontsA)}`, names(fontsA) === names(fontsB) ? "" : `  / ${names(fontsB)}`);
+  const at = a.findIndex((byte, i) => byte !== b[i]);
+  if (at >= 0) lines.push(`first different byte at ${at}: ${JSON.stringify(Buffer.from(a.subarray(Math.max(0, at - 40), at + 80)).toString("latin1"))}`, `  / ${JSON.stringify(Buffer.from(b.subarray(Math.max(0, at - 40), at + 80)).toString("latin1"))}`);
+  return lines.filter(Boolean).join("\n");
+}
