@@ -41,12 +41,36 @@ interface AxeViolation {
 }
 
 /** Runs axe-core (WCAG 2.1 A and AA) on a loaded page; one line per violation, naming `label`. */
-export async function axeViolations(page: Page, label: string): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: object): Promise<{ violations: unknown[] }> } }).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
+export async function axeViolations(page: Page, label: string, rules?: readonly string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const runOnly = rules ? { type: "rule", values: [...rules] } : { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] };
+  const result = (await page.evaluate(
+    (runOnly) => (window as unknown as { axe: { run(o: object): Promise<{ violations: unknown[] }> } }).axe.run({ runOnly }),
+    runOnly,
   )) as { violations: AxeViolation[] };
   return result.violations.map((v) => `${label} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * The rules that depend on colour. The dark scheme changes colours only (custom properties and
+ * `color-scheme` in web.css), so these are the rules whose answer can change with the scheme.
+ */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/**
+ * Runs every WCAG 2.1 A/AA rule of axe-core on a loaded page in the light scheme, then the colour
+ * rules again in the dark scheme on the same page; one line per violation, naming `label` and the
+ * scheme.
+ */
+export async function axeViolationsLightAndDark(page: Page, label: string): Promise<string[]> {
+  const scheme = async (value: "light" | "dark") => {
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value }]);
+    // The page must really have switched, or a run would check the other scheme's colours again.
+    await page.waitForFunction((value) => getComputedStyle(document.documentElement).colorScheme === value, {}, value);
+  };
+  await scheme("light");
+  const found = await axeViolations(page, `${label} [light]`);
+  await scheme("dark");
+  found.push(...(await axeViolations(page, `${label} [dark]`, COLOUR_RULES)));
+  return found;
 }
