@@ -25,7 +25,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       status = 404;
       file = join(root, "404.html");
     }
-    response.writeHead(status, { "content-type": contentType(file) });
+    // Like a static host (GitHub Pages sends max-age=600): a tab that goes from page to page loads
+    // the stylesheets, scripts and fonts once. Pages themselves are always fetched again.
+    const cache = status === 200 && !file.endsWith(".html") ? "max-age=600" : "no-cache";
+    response.writeHead(status, { "content-type": contentType(file), "cache-control": cache });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
