@@ -7,7 +7,7 @@ interface El {
   textContent: string | null;
   dataset: Record<string, string | undefined>;
   classList: { toggle(name: string, force?: boolean): boolean };
-  style: { setProperty(name: string, value: string): void };
+  style: { setProperty(name: string, value: string): void; removeProperty(name: string): void };
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): Iterable<El>;
   getClientRects(): { length: number };
@@ -20,6 +20,12 @@ export interface PassState {
   fillers: string[];
   /** The number of this document's first page in the book (a chunk starts where the one before ended). */
   firstPage: number;
+  /**
+   * A print that only measures where anchors land: nothing is painted. `visibility` changes no box
+   * and no page break, and Chromium still records the named destinations (from the layout), so the
+   * pages come out the same, blank, at a fraction of the cost of painting text and images.
+   */
+  measuring?: boolean;
 }
 
 /**
@@ -30,6 +36,8 @@ export interface PassState {
 export function applyState(state: PassState): void {
   // Chromium counts pages from the root's `counter-reset: page N`: the first page is N + 1.
   document.documentElement.style.setProperty("counter-reset", `page ${state.firstPage - 1}`);
+  if (state.measuring) document.documentElement.style.setProperty("visibility", "hidden");
+  else document.documentElement.style.removeProperty("visibility");
   const widest = Math.max(0, ...Object.values(state.numbers).map((n) => String(n).length));
   for (const el of document.querySelectorAll("[data-ref]")) {
     const n = state.numbers[el.dataset["ref"] ?? ""];

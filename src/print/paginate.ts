@@ -39,14 +39,15 @@ export async function paginate(
   let offsets: number[] = [];
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     onPass(pass);
-    // The first pass only measures: no outline or tags, which do not change the layout and make a
-    // printing cost about half as much again. Page numbers sit in fixed-width slots (`in-page.ts`),
-    // so the second pass, with the numbers and blank pages filled in, is normally the last.
+    // The first pass only measures: nothing painted (`measuring`), no outline or tags, none of which
+    // changes the layout; a tagged printing costs about twice an untagged one, and an unpainted one
+    // half. Page numbers sit in fixed-width slots (`in-page.ts`), so the second pass, with the
+    // numbers and blank pages filled in, is normally the last.
     const final = pass > 1;
     const chunks = await Promise.all(
       tabs.map((tab, k) =>
         limit(async () => {
-          await tab.evaluate(applyState, { ...state, firstPage: (offsets[k] ?? 0) + 1 });
+          await tab.evaluate(applyState, { ...state, firstPage: (offsets[k] ?? 0) + 1, measuring: !final });
           return new PdfFile(await printToPdf(tab, final));
         }),
       ),
