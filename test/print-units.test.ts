@@ -132,6 +132,13 @@ describe("the HTML book", () => {
     expect(html).not.toContain("https://casebook.print/book#");
   });
 
+  it("gives each chunk the running heads of its own chapters only", () => {
+    const doc = bookDocument(context(fixture), fonts.css, 1);
+    const heads = doc.chunks.map((chunk) => [...chunk.html.matchAll(/@page ([\w-]+):right/g)].map((m) => m[1]).join(" "));
+    // Part pages (a number only) in every chunk; case 3 comes before case 2 in the parts' order.
+    expect(heads).toEqual(["part contents introduction case-1", "part case-3", "part case-2", "part contributors index-countries index-models"]);
+  });
+
   it("has no part pages when cases are not grouped, and A4 when asked", () => {
     const doc = bookDocument(context(fixture, "en", { groupBy: "none", paper: "A4" }), fonts.css);
     expect(doc.rectoAnchors.filter((a) => a.startsWith("part-"))).toEqual([]);

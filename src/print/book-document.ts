@@ -66,22 +66,25 @@ export function bookDocument(ctx: PrintContext, fontCss: string, casesPerChunk =
     ...caseHeads(ctx),
     ...back.map((m) => ({ page: m.anchor, recto: m.title })),
   ];
-  const head = toHtml(
-    h("head", [
-      h("meta", { charset: "utf-8" }),
-      h("title", localize(ctx.book.config.title, ctx.lang)),
-      h("style", fontCss),
-      h("link", { rel: "stylesheet", href: "/print.css" }),
-      h("style", bookPageCss(ctx, heads)),
-    ]),
-  );
+  // Each chunk gets the running heads of its own chapters only: Chromium matches every `@page` rule
+  // against every page, and a long book has two rules per case.
+  const head = (pages: ReadonlySet<string>) =>
+    toHtml(
+      h("head", [
+        h("meta", { charset: "utf-8" }),
+        h("title", localize(ctx.book.config.title, ctx.lang)),
+        h("style", fontCss),
+        h("link", { rel: "stylesheet", href: "/print.css" }),
+        h("style", bookPageCss(ctx, heads.filter((running) => pages.has(running.page)))),
+      ]),
+    );
   const wanted = new Set([...rectoAnchors, ...refAnchors]);
   const chunks = splitChunks(children, casesPerChunk).map((chunk) => {
     const ids = idsIn(chunk);
     for (const node of chunk) retarget(node, ids);
     const targets = [...ids].filter((id) => wanted.has(id));
     const nav = h("nav.anchor-targets", { hidden: true, ariaHidden: "true" }, targets.map((id) => h("a", { href: `#${id}` })));
-    return { html: `<!doctype html><html lang="${HTML_LANG[ctx.lang]}">${head}${toHtml(h("body.book", [...chunk, nav]))}</html>` };
+    return { html: `<!doctype html><html lang="${HTML_LANG[ctx.lang]}">${head(pageNames(chunk))}${toHtml(h("body.book", [...chunk, nav]))}</html>` };
   });
   return { chunks, rectoAnchors, refAnchors };
 }
@@ -106,6 +109,17 @@ function splitChunks(children: ElementContent[], casesPerChunk: number): Element
     chunks.at(-1)!.push(child);
   }
   return chunks;
+}
+
+/** The named pages (`style="page: name"`) the chapters of a chunk are set on. */
+function pageNames(nodes: ElementContent[]): Set<string> {
+  const names = new Set<string>();
+  for (const node of nodes) {
+    const style = node.type === "element" ? node.properties["style"] : undefined;
+    const name = typeof style === "string" ? /(?:^|;)\s*page:\s*([^;]+)/.exec(style)?.[1]?.trim() : undefined;
+    if (name) names.add(name);
+  }
+  return names;
 }
 
 function idsIn(nodes: ElementContent[]): Set<string> {
