@@ -22,7 +22,7 @@ export interface Measurement {
   wallMs: number;
   /** Time descendants kept running after the child exited (a background index, say); 0 if none. */
   tailMs: number;
-  /** Largest sum of VmRSS over the process tree, sampled every `intervalMs`. */
+  /** Largest sum of VmRSS over the process tree, sampled every `intervalMs` (50 ms) or, once samples get costly, less often. */
   peakRssBytes: number;
   /** Largest VmHWM of any single process of the tree: a lower bound of the true peak. */
   maxProcessHwmBytes: number;
@@ -58,7 +58,13 @@ export async function measure(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; intervalMs?: number; tailLimitMs?: number },
 ): Promise<Measurement> {
-  const intervalMs = options.intervalMs ?? 50;
+  // Each sample reads /proc for every process and thread of the tree: hundreds of files once Chromium
+  // runs. Sampling every 50 ms then took a sixth of a core from the run it measured (the 400-case
+  // print stage: 102 s sampled every 50 ms, 71 s every second, on two cores), so the interval grows
+  // with what a sample costs, keeping the sampler under about 2% of one core.
+  const minIntervalMs = options.intervalMs ?? 50;
+  let sampleCostMs = 0;
+  const nextIntervalMs = () => Math.max(minIntervalMs, sampleCostMs * 50);
   const busyBefore = machineBusyTicks();
   const started = performance.now();
   const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
@@ -66,12 +72,25 @@ export async function measure(
   running.add(child);
   child.once("exit", () => running.delete(child));
   const sampler = new ProcessTreeSampler(child.pid);
-  sampler.sample();
+  const sample = () => {
+    const start = performance.now();
+    const result = sampler.sample();
+    sampleCostMs = performance.now() - start;
+    return result;
+  };
+  sample();
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout = append(stdout, c)));
   child.stderr.on("data", (c: Buffer) => (stderr = append(stderr, c)));
-  const timer = setInterval(() => sampler.sample(), intervalMs);
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      sample();
+      schedule();
+    }, nextIntervalMs());
+  };
+  schedule();
 
   const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.once("error", reject);
@@ -82,11 +101,11 @@ export async function measure(
   // Descendants still alive after the child exited: keep sampling until they finish.
   let tailMs = 0;
   const tailLimit = options.tailLimitMs ?? 600_000;
-  while (sampler.sample().processes > 0 && tailMs < tailLimit) {
-    await sleep(intervalMs);
+  clearTimeout(timer);
+  while (sample().processes > 0 && tailMs < tailLimit) {
+    await sleep(nextIntervalMs());
     tailMs = performance.now() - started - wallMs;
   }
-  clearInterval(timer);
   const elapsedS = (performance.now() - started) / 1000;
   const treeTicks = sampler.cpuTicksTotal();
   const foreignTicks = Math.max(0, machineBusyTicks() - busyBefore - treeTicks);
