@@ -62,9 +62,12 @@ export async function measure(
   // runs. Sampling every 50 ms then took a sixth of a core from the run it measured (the 400-case
   // print stage: 102 s sampled every 50 ms, 71 s every second, on two cores), so the interval grows
   // with what a sample costs, keeping the sampler under about 2% of one core.
+  // It at most doubles from one sample to the next: the first samples (cold code, a new process
+  // tree) are slow, and a short-lived child must still be seen with its descendants.
   const minIntervalMs = options.intervalMs ?? 50;
   let sampleCostMs = 0;
-  const nextIntervalMs = () => Math.max(minIntervalMs, sampleCostMs * 50);
+  let intervalMs = minIntervalMs;
+  const nextIntervalMs = () => (intervalMs = Math.min(intervalMs * 2, Math.max(minIntervalMs, sampleCostMs * 50)));
   const busyBefore = machineBusyTicks();
   const started = performance.now();
   const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
