@@ -66,13 +66,18 @@ export function bodyReferences(tree: Root): BodyReferences {
   return out;
 }
 
+/** Whether text may hold a raw `<a>` or `<img>`: the only raw HTML whose URLs are checked (and kept). */
+export function mayHoldRawUrls(text: string): boolean {
+  return /<(?:a|img)\b/i.test(text);
+}
+
 /**
  * The `<a href>` and `<img src>` of a piece of raw HTML, read as a browser reads it (the only
  * elements the sanitiser keeps with a URL), placed at the piece: the same rules check them as
  * Markdown links and images. A `case:` link in raw HTML is dropped by the sanitiser, not checked.
  */
 function rawHtmlReferences(html: string, place: { start: number; end: number }, out: BodyReferences): void {
-  if (!/<(?:a|img)\b/i.test(html)) return;
+  if (!mayHoldRawUrls(html)) return;
   let tree;
   try {
     tree = fromHtml(html, { fragment: true });

@@ -1,4 +1,4 @@
-import type { BodyReferences } from "./body-references.js";
+import { mayHoldRawUrls, type BodyReferences } from "./body-references.js";
 
 /**
  * A quick reading of a case body that finds its `case:` links, images and headings without
@@ -9,7 +9,7 @@ import type { BodyReferences } from "./body-references.js";
  */
 export function fastBodyScan(body: string): BodyReferences | undefined {
   // Raw `<a>` and `<img>` anywhere (inline too) carry paths that only a full parse reads.
-  if (/<(?:a|img)\b/i.test(body)) return undefined;
+  if (mayHoldRawUrls(body)) return undefined;
   const lines = body.split("\n");
   const headings: BodyReferences["headings"] = [];
   let fence: string | undefined;
