@@ -59,11 +59,11 @@ export async function measure(
   options: { cwd: string; env?: NodeJS.ProcessEnv; intervalMs?: number; tailLimitMs?: number },
 ): Promise<Measurement> {
   // Each sample reads /proc for every process and thread of the tree: hundreds of files once Chromium
-  // runs. Sampling every 50 ms then took a sixth of a core from the run it measured (the 400-case
-  // print stage: 102 s sampled every 50 ms, 71 s every second, on two cores), so the interval grows
-  // with what a sample costs, keeping the sampler under about 2% of one core.
-  // It at most doubles from one sample to the next: the first samples (cold code, a new process
-  // tree) are slow, and a short-lived child must still be seen with its descendants.
+  // runs, about 16 ms. Sampling every 50 ms then took a third of a core from the run it measured (the
+  // 400-case print stage: 102 s sampled every 50 ms, 71–74 s sampled less often, on two cores), so
+  // the interval grows to 50 times what a sample costs, keeping the sampler near 2% of one core. It
+  // at most doubles from one sample to the next: the first samples (cold code) are slow, and a
+  // short-lived child must still be seen with its descendants.
   const minIntervalMs = options.intervalMs ?? 50;
   let sampleCostMs = 0;
   let intervalMs = minIntervalMs;

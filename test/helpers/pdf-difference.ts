@@ -12,10 +12,11 @@ export async function describePdfDifference(a: Uint8Array, b: Uint8Array): Promi
   const page = first.pages.findIndex((p, i) => p.text !== second.pages[i]?.text);
   if (page >= 0) lines.push(`text differs from page ${page + 1}:`, `  ${first.pages[page]?.text.slice(0, 300)}`, `  ${second.pages[page]?.text.slice(0, 300) ?? "(no such page)"}`);
   else lines.push("same text on every page");
-  const [fontsA, fontsB] = await Promise.all([fontsOf(a), fontsOf(b)]);
-  const names = (fonts: { name: string }[]) => fonts.map((f) => f.name).join(" ");
-  lines.push(names(fontsA) === names(fontsB) ? `same fonts: ${names(fontsA)}` : `fonts: ${names(fontsA)}`, names(fontsA) === names(fontsB) ? "" : `  / ${names(fontsB)}`);
+  const [fontsA, fontsB] = (await Promise.all([fontsOf(a), fontsOf(b)])).map((fonts) => fonts.map((f) => f.name).join(" "));
+  if (fontsA === fontsB) lines.push(`same fonts: ${fontsA}`);
+  else lines.push(`fonts: ${fontsA}`, `  / ${fontsB}`);
   const at = a.findIndex((byte, i) => byte !== b[i]);
-  if (at >= 0) lines.push(`first different byte at ${at}: ${JSON.stringify(Buffer.from(a.subarray(Math.max(0, at - 40), at + 80)).toString("latin1"))}`, `  / ${JSON.stringify(Buffer.from(b.subarray(Math.max(0, at - 40), at + 80)).toString("latin1"))}`);
-  return lines.filter(Boolean).join("\n");
+  const around = (bytes: Uint8Array) => JSON.stringify(Buffer.from(bytes.subarray(Math.max(0, at - 40), at + 80)).toString("latin1"));
+  if (at >= 0) lines.push(`first different byte at ${at}: ${around(a)}`, `  / ${around(b)}`);
+  return lines.join("\n");
 }
