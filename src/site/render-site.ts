@@ -109,7 +109,8 @@ function renderPage(page: Page, ctx: SiteContext): RenderedPage {
     path: page.path,
     file: fileForPath(page.path),
     lang: page.lang,
-    html: toHtml(layout(page, ctx)),
+    // Raw nodes are only the case bodies, already sanitised and serialised (case-bodies.ts).
+    html: toHtml(layout(page, ctx), { allowDangerousHtml: true }),
     searchable: page.searchable ?? false,
     alternates: page.alternates,
   };

@@ -3,7 +3,7 @@ import { h } from "hastscript";
 import { LANGUAGES, type Language } from "../../../schema/languages.js";
 import { viewCase } from "../../link/case-view.js";
 import type { CaseEntry } from "../../link/casebook-model.js";
-import { bodyForReader, type CaseBodies } from "../case-bodies.js";
+import type { CaseBodies } from "../case-bodies.js";
 import { caseBibtex, caseCslJson, caseReferenceParts } from "../cite/citation.js";
 import { caseJsonLd, jsonLdScriptText } from "../cite/case-json-ld.js";
 import { caseFacts, outcomesTable } from "../components/case-facts.js";
@@ -19,7 +19,7 @@ export function casePage(entry: CaseEntry, ctx: SiteContext, bodies: CaseBodies)
   const view = viewCase(entry, lang);
   const { version } = view;
   const contentLang = version.lang;
-  const rendered = bodyForReader(bodies.get(contentLang)!, contentLang, lang);
+  const rendered = bodies.forReader(contentLang, lang);
   // The original's language, named in the reader's language ("the Chinese original").
   const langName = (l: Language) => new Intl.DisplayNames([lang], { type: "language" }).of(l) ?? l;
   const prev = book.cases[entry.number - 2];
@@ -44,7 +44,9 @@ export function casePage(entry: CaseEntry, ctx: SiteContext, bodies: CaseBodies)
           h("ol", rendered.headings.filter((x) => x.depth === 2).map((x) => h("li", [h("a", { href: `#${x.id}` }, x.text)]))),
         ])
       : null,
-    h("div.case-body", rendered.children),
+    // The body is serialised once for every page that shows it (see case-bodies.ts): it joins the
+    // page as HTML that was sanitised and serialised from its own tree.
+    h("div.case-body", [{ type: "raw", value: rendered.html }]),
     authorsSection(entry, ctx),
   ]);
   const others = LANGUAGES.filter((l) => l !== lang && entry.versions.has(l));
