@@ -26,6 +26,8 @@ export interface BuildOptions {
    * and the pages of unchanged cases are reused. The output is the same byte for byte either way.
    */
   cache?: boolean;
+  /** Threads that render the site's case pages (default: one per CPU). */
+  threads?: number;
   /** Called while PDFs are printed (the CLI draws a progress bar). */
   onProgress?: (progress: PrintProgress) => void;
 }
@@ -81,7 +83,7 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   cache?.replacing();
   await writeAtomically(options.out, async (dir) => {
     const date = options.date ?? buildDate();
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
     if (options.pdf) {

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
@@ -8,6 +9,7 @@ import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.
 import type { Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
+import { PARALLEL_RENDER_MIN_CASES, RenderPool } from "./render-pool.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
 import { atomFeed } from "../site/feeds/atom-feed.js";
@@ -40,6 +42,8 @@ export interface WriteSiteOptions {
    * carries this index and the new one is left to a background job (see `SiteBuild.deferredSearch`).
    */
   previousSearchIndex?: string | undefined;
+  /** Threads that render case pages (default: one per CPU; 1 renders in this thread). */
+  threads?: number | undefined;
 }
 
 /**
@@ -108,23 +112,46 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   // Pages under a cache key come from the cache when it has them; otherwise they are rendered and kept.
   const produce = async (key: string | undefined, render: () => RenderedPage[]) => {
     const cached = key ? cache!.pages.lookup(key) : undefined;
-    if (cached && placeCached(cached)) {
-      // Read back from this output's own link: the cache entry may be replaced meanwhile.
-      for (const page of cached) await emit(page, () => readFileSync(join(siteDir, page.file), "utf8"), false);
-      return;
-    }
+    if (cached && placeCached(cached)) return emitCached(cached);
     const pages = render();
     for (const page of pages) await emit(page, () => page.html);
     if (key) cache!.pages.save(key, pages, (page) => join(siteDir, page.file));
   };
+  const emitCached = async (cached: readonly CachedPage[]) => {
+    // Read back from this output's own link: the cache entry may be replaced meanwhile.
+    for (const page of cached) await emit(page, () => readFileSync(join(siteDir, page.file), "utf8"), false);
+  };
+  // The case pages: from the cache, or rendered — by worker threads when there are enough of them,
+  // which write the pages themselves. Either way they are taken in the casebook's order, so the
+  // search index and the sitemap are the same whatever thread finished first.
+  const cases = book.cases.map((entry) => {
+    const key = keys.get(entry.id);
+    const cached = key ? cache!.pages.lookup(key) : undefined;
+    return { entry, key, cached: cached && placeCached(cached) ? cached : undefined };
+  });
+  const toRender = cases.filter((c) => !c.cached);
+  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(toRender.length / PARALLEL_RENDER_MIN_CASES));
+  const pool = threads > 1 ? new RenderPool(book, siteOptions, siteDir, threads) : undefined;
+  const tickets = new Map(pool ? toRender.map(({ entry }) => [entry.id, pool.render(entry)]) : []);
   try {
     for (const page of renderShared(book, siteOptions)) await emit(page, () => page.html);
     for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));
-    for (const entry of book.cases) await produce(keys.get(entry.id), () => renderCasePages(book, entry, siteOptions));
+    for (const { entry, key, cached } of cases) {
+      if (cached) {
+        await emitCached(cached);
+        continue;
+      }
+      const ticket = tickets.get(entry.id);
+      const pages = ticket ? await ticket() : renderCasePages(book, entry, siteOptions);
+      for (const page of pages) await emit(page, () => page.html!, !ticket);
+      if (key) cache!.pages.save(key, pages, (page) => join(siteDir, page.file));
+    }
     for (const page of renderPermalinks(book, siteOptions)) await emit(page, () => page.html);
   } catch (error) {
     await search?.abort();
     throw error;
+  } finally {
+    await pool?.close();
   }
 
   // Theme: fonts from @fontsource, the stylesheet, and the few scripts (search, facets, theme toggle).

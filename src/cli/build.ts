@@ -21,12 +21,16 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       "no-cache": { type: "boolean", default: false },
       lang: { type: "string", multiple: true },
       format: { type: "string" },
+      threads: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
   });
   for (const lang of values.lang ?? [])
     if (!isLanguage(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")}, not "${lang}".`);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+    throw new UsageError(`--threads must be a whole number from 1 to 64, not "${values.threads}".`);
   const format = pickFormat(values.format, io);
   const project = openProject({ cwd: io.cwd, cases: values.cases });
   const out = resolve(io.cwd, values.out);
@@ -35,7 +39,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const progress = progressReporter(io);
   let result;
   try {
-    result = await buildCasebook(project, { out, pdf, cache: !values["no-cache"], onProgress: progress.update, ...(languages.length ? { languages } : {}) });
+    result = await buildCasebook(project, { out, pdf, cache: !values["no-cache"], onProgress: progress.update, ...(threads ? { threads } : {}), ...(languages.length ? { languages } : {}) });
   } catch (error) {
     progress.end();
     if (!(error instanceof BrowserMissingError || error instanceof PrintError)) throw error;

@@ -1,0 +1,81 @@
+import type { Language } from "../../schema/languages.js";
+import { parseMarkdown } from "../markdown/parse-markdown.js";
+import type { Casebook, CaseEntry, CaseVersion } from "./casebook-model.js";
+
+/** A version as plain data, without its Markdown (sent apart, only where it is rendered). */
+type PortableVersion = Omit<CaseVersion, "mdast" | "markdown">;
+
+type PortableEntry = Omit<CaseEntry, "versions"> & { versions: [Language, PortableVersion][] };
+
+/**
+ * A casebook as plain data that crosses to a worker thread: everything a page of any case shows
+ * (data, titles, summaries, numbers), but no case body, which only the page of its own case needs.
+ */
+export interface PortableCasebook {
+  config: Casebook["config"];
+  vocabularies: Casebook["vocabularies"];
+  languages: Casebook["languages"];
+  cases: PortableEntry[];
+}
+
+/** The Markdown of each version of one case, for the thread that renders its pages. */
+export type CaseMarkdown = [Language, string][];
+
+export function portableCasebook(book: Casebook): PortableCasebook {
+  return {
+    config: book.config,
+    vocabularies: book.vocabularies,
+    languages: book.languages,
+    cases: book.cases.map((entry) => ({
+      ...entry,
+      versions: [...entry.versions].map(([lang, version]) => {
+        // Copied field by field: the tree is a getter that would parse the body.
+        const { mdast: _tree, markdown: _markdown, ...plain } = Object.getOwnPropertyDescriptors(version);
+        return [lang, Object.defineProperties({}, plain) as PortableVersion];
+      }),
+    })),
+  };
+}
+
+export function caseMarkdown(entry: CaseEntry): CaseMarkdown {
+  return [...entry.versions].map(([lang, version]) => [lang, version.markdown]);
+}
+
+/**
+ * The casebook again, in the receiving thread. Bodies are empty until `withMarkdown` gives a case
+ * its own, for as long as its pages are rendered.
+ */
+export function casebookFromPortable(portable: PortableCasebook): Casebook & { withMarkdown<T>(id: string, markdown: CaseMarkdown, use: () => T): T } {
+  const cases: CaseEntry[] = portable.cases.map((entry) => ({
+    ...entry,
+    versions: new Map(entry.versions.map(([lang, version]) => [lang, versionWithBody(version)])),
+  }));
+  const byId = new Map(cases.map((entry) => [entry.id, entry]));
+  return {
+    config: portable.config,
+    vocabularies: portable.vocabularies,
+    languages: portable.languages,
+    cases,
+    byId,
+    withMarkdown(id, markdown, use) {
+      const versions = byId.get(id)?.versions as Map<Language, CaseVersion & { markdown: string }> | undefined;
+      if (!versions) throw new Error(`no case ${id} in this casebook`);
+      for (const [lang, text] of markdown) versions.get(lang)!.markdown = text;
+      try {
+        return use();
+      } finally {
+        for (const version of versions.values()) version.markdown = "";
+      }
+    },
+  };
+}
+
+function versionWithBody(version: PortableVersion): CaseVersion {
+  return {
+    ...version,
+    markdown: "",
+    get mdast() {
+      return parseMarkdown(this.markdown);
+    },
+  };
+}
