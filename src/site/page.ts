@@ -18,6 +18,8 @@ export interface SiteContext {
   related: ReadonlyMap<string, readonly CaseEntry[]>;
   /** The released edition the site belongs to (a banner on every page); absent in a plain build. */
   edition?: EditionStamp | undefined;
+  /** The case cards serialised so far in this rendering, by heading level and case (see caseCard). */
+  cards: Map<string, string>;
 }
 
 /** A page before the layout wraps it. */

@@ -16,6 +16,7 @@ import { aboutPage, notFoundPage, searchPage } from "./pages/simple-pages.js";
 import { statisticsPage } from "./pages/statistics-page.js";
 import { termPages } from "./pages/term-pages.js";
 import { translator, type ThemeStrings } from "./theme-strings.js";
+import { serialisePage } from "./serialise-page.js";
 import { fileForPath, paths } from "./urls.js";
 
 /** A rendered page: where it goes, its HTML, and whether the search index takes it. */
@@ -49,6 +50,7 @@ export function siteContext(book: Casebook, lang: Language, options: SiteOptions
     withPdf: options.withPdf,
     related: options.related,
     edition: options.edition,
+    cards: new Map(),
   };
 }
 
@@ -109,8 +111,7 @@ function renderPage(page: Page, ctx: SiteContext): RenderedPage {
     path: page.path,
     file: fileForPath(page.path),
     lang: page.lang,
-    // Raw nodes are only the case bodies, already sanitised and serialised (case-bodies.ts).
-    html: toHtml(layout(page, ctx), { allowDangerousHtml: true }),
+    html: serialisePage(layout(page, ctx)),
     searchable: page.searchable ?? false,
     alternates: page.alternates,
   };

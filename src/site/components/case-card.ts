@@ -1,4 +1,5 @@
-import type { Element } from "hast";
+import type { Element, ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import { viewCase } from "../../link/case-view.js";
 import type { CaseEntry } from "../../link/casebook-model.js";
@@ -6,8 +7,22 @@ import type { SiteContext } from "../page.js";
 import { paths } from "../urls.js";
 import { countryLabel, termLabel } from "./labels.js";
 
-/** A case in a list: title, summary and the facets, with data attributes the facet script reads. */
-export function caseCard(entry: CaseEntry, ctx: SiteContext, headingLevel: "h2" | "h3" = "h2"): Element {
+/**
+ * A case in a list: title, summary and the facets, with data attributes the facet script reads.
+ * A case's card is the same on every listing of a language (browse, terms, home), so it is
+ * serialised once per rendering (`ctx.cards`) and joins each page as that HTML.
+ */
+export function caseCard(entry: CaseEntry, ctx: SiteContext, headingLevel: "h2" | "h3" = "h2"): ElementContent {
+  const key = `${headingLevel} ${entry.id}`;
+  let html = ctx.cards.get(key);
+  if (html === undefined) {
+    html = toHtml(cardElement(entry, ctx, headingLevel));
+    ctx.cards.set(key, html);
+  }
+  return { type: "raw", value: html };
+}
+
+function cardElement(entry: CaseEntry, ctx: SiteContext, headingLevel: "h2" | "h3"): Element {
   const { lang, t, book } = ctx;
   const view = viewCase(entry, lang);
   const d = entry.data;
