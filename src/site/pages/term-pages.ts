@@ -33,7 +33,12 @@ export function termPages(ctx: SiteContext): Page[] {
 function dimensionPages(d: Dimension, ctx: SiteContext): Page[] {
   const { t, lang, book } = ctx;
   const groups = new Map<string, CaseEntry[]>();
-  for (const c of book.cases) for (const value of new Set(d.pick(c))) groups.set(value, [...(groups.get(value) ?? []), c]);
+  for (const c of book.cases)
+    for (const value of new Set(d.pick(c))) {
+      const group = groups.get(value);
+      if (group) group.push(c);
+      else groups.set(value, [c]);
+    }
   const values = byLabel([...groups.keys()], (x) => d.label(x, lang), lang);
   const index: Page = {
     path: d.index(lang),
