@@ -13,7 +13,7 @@ const BATCH = 8;
  * How far (in cases) the workers may run ahead of the pages the build has taken: their answers
  * hold the HTML of searchable pages until the search index takes it.
  */
-const AHEAD = 256;
+const AHEAD = 512;
 
 /** A page a worker rendered and wrote: its HTML comes back only when the search index needs it. */
 export type WorkerPage = Omit<RenderedPage, "html"> & { html?: string };

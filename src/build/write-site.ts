@@ -154,33 +154,40 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     await pool?.close();
   }
 
-  // Theme: fonts from @fontsource, the stylesheet, and the few scripts (search, facets, theme toggle).
-  const fonts = fontFaces(options.themeDir, paths.asset("fonts").replace(/\/$/, ""));
-  for (const [name, source] of fonts.files) {
-    mkdirSync(join(siteDir, "assets", "fonts"), { recursive: true });
-    copyFileSync(source, join(siteDir, "assets", "fonts", name));
+  // Pagefind writes its index from its own process while this thread writes the rest.
+  const searchIndex = search ? (await search.startWriting(join(siteDir, "pagefind"))).written : undefined;
+  try {
+    // Theme: fonts from @fontsource, the stylesheet, and the few scripts (search, facets, theme toggle).
+    const fonts = fontFaces(options.themeDir, paths.asset("fonts").replace(/\/$/, ""));
+    for (const [name, source] of fonts.files) {
+      mkdirSync(join(siteDir, "assets", "fonts"), { recursive: true });
+      copyFileSync(source, join(siteDir, "assets", "fonts", name));
+    }
+    write(fileForPath(paths.asset("web.css")), `${fonts.css}\n${readFileSync(join(options.themeDir, "web.css"), "utf8")}`);
+    write(fileForPath(paths.asset("favicon.svg")), readFileSync(join(options.themeDir, "favicon.svg")));
+    for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
+
+    // Case media: each case's asset files, once for all languages.
+    for (const entry of book.cases)
+      for (const [file, kind] of entry.assets)
+        if (kind === "file") {
+          const target = join(siteDir, fileForPath(paths.caseAsset(entry.id, file)));
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(join(entry.folder, file), target);
+        }
+
+    // Open data, feeds, sitemap.
+    write(fileForPath(paths.data("cases.json")), casesJsonText(book, { buildDate: options.buildDate }));
+    write(fileForPath(paths.data("cases.csv")), casesCsv(book));
+    write(fileForPath(paths.schema()), `${JSON.stringify(caseJsonSchema(book.vocabularies), null, 2)}\n`);
+    for (const lang of book.languages) write(fileForPath(paths.feed(lang)), atomFeed(book, lang, { buildDate: options.buildDate }));
+    write("sitemap.xml", sitemapXml(book, listed));
+    write("robots.txt", robotsTxt(book.config.baseUrl));
+  } catch (error) {
+    await searchIndex?.catch(() => undefined);
+    throw error;
   }
-  write(fileForPath(paths.asset("web.css")), `${fonts.css}\n${readFileSync(join(options.themeDir, "web.css"), "utf8")}`);
-  write(fileForPath(paths.asset("favicon.svg")), readFileSync(join(options.themeDir, "favicon.svg")));
-  for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
 
-  // Case media: each case's asset files, once for all languages.
-  for (const entry of book.cases)
-    for (const [file, kind] of entry.assets)
-      if (kind === "file") {
-        const target = join(siteDir, fileForPath(paths.caseAsset(entry.id, file)));
-        mkdirSync(dirname(target), { recursive: true });
-        copyFileSync(join(entry.folder, file), target);
-      }
-
-  // Open data, feeds, sitemap.
-  write(fileForPath(paths.data("cases.json")), casesJsonText(book, { buildDate: options.buildDate }));
-  write(fileForPath(paths.data("cases.csv")), casesCsv(book));
-  write(fileForPath(paths.schema()), `${JSON.stringify(caseJsonSchema(book.vocabularies), null, 2)}\n`);
-  for (const lang of book.languages) write(fileForPath(paths.feed(lang)), atomFeed(book, lang, { buildDate: options.buildDate }));
-  write("sitemap.xml", sitemapXml(book, listed));
-  write("robots.txt", robotsTxt(book.config.baseUrl));
-
-  if (!search) return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), deferredSearch: deferred };
-  return { pages: count, searchFiles: await search.writeTo(join(siteDir, "pagefind")) };
+  if (!searchIndex) return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), deferredSearch: deferred };
+  return { pages: count, searchFiles: await searchIndex };
 }

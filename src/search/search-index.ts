@@ -48,15 +48,37 @@ export class SearchIndexer {
    * closes Pagefind and returns the number of files written.
    */
   async writeTo(folder: string): Promise<number> {
+    return (await this.startWriting(folder)).written;
+  }
+
+  /**
+   * Waits for every page, then asks Pagefind to write the index into `folder`. It returns as soon
+   * as the request is sent, so that this thread can do other work while Pagefind writes; `written`
+   * settles when the index is written and Pagefind closed.
+   */
+  async startWriting(folder: string): Promise<{ written: Promise<number> }> {
+    let index: pagefind.PagefindIndex;
     try {
       await Promise.all(this.#pending);
       if (this.#failure) throw this.#failure;
-      const result = await (await this.#index).writeFiles({ outputPath: folder });
-      if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
-      return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
-    } finally {
+      index = await this.#index;
+    } catch (error) {
       await pagefind.close();
+      throw error;
     }
+    // The request leaves now (Pagefind's client writes it to the service at once).
+    const request = index.writeFiles({ outputPath: folder });
+    const written = (async () => {
+      try {
+        const result = await request;
+        if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
+        return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+      } finally {
+        await pagefind.close();
+      }
+    })();
+    written.catch(() => undefined);
+    return { written };
   }
 
   async abort(): Promise<void> {
