@@ -3,7 +3,7 @@ import type { Casebook, CaseEntry } from "../link/casebook-model.js";
 import { caseMarkdown, portableCasebook, type CaseMarkdown, type PortableCasebook } from "../link/portable-casebook.js";
 import type { RenderedPage, SiteOptions } from "../site/render-site.js";
 
-/** Below this many cases to render, worker threads cost more to start than they save. */
+/** Cases to render for each worker thread at least: below that, a thread costs more to start than it saves. */
 export const PARALLEL_RENDER_MIN_CASES = 48;
 
 /** Cases sent to a worker at once. */

@@ -130,10 +130,12 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     return { entry, key, cached: cached && placeCached(cached) ? cached : undefined };
   });
   const toRender = cases.filter((c) => !c.cached);
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(toRender.length / PARALLEL_RENDER_MIN_CASES));
-  const pool = threads > 1 ? new RenderPool(book, siteOptions, siteDir, threads) : undefined;
-  const tickets = new Map(pool ? toRender.map(({ entry }) => [entry.id, pool.render(entry)]) : []);
+  // One thread per CPU, and at least PARALLEL_RENDER_MIN_CASES cases for each.
+  const threads = Math.min(options.threads ?? availableParallelism(), Math.floor(toRender.length / PARALLEL_RENDER_MIN_CASES));
+  let pool: RenderPool | undefined;
   try {
+    if (threads > 1) pool = new RenderPool(book, siteOptions, siteDir, threads);
+    const tickets = new Map(pool ? toRender.map(({ entry }) => [entry.id, pool!.render(entry)]) : []);
     for (const page of renderShared(book, siteOptions)) await emit(page, () => page.html);
     for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));
     for (const { entry, key, cached } of cases) {
