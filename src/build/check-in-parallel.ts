@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { diagnosticFromRecord } from "../cache/diagnostic-record.js";
@@ -16,15 +17,25 @@ export const PARALLEL_CHECK_MIN_CASES = 200;
  */
 export async function checkInParallel(project: Project): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   requireCasesDir(project);
-  const found = findCaseFiles(project.casesDir, project.cwd);
-  const caseIds = [...new Set(found.files.map((f) => f.id))];
-  // One thread per CPU, and at least PARALLEL_CHECK_MIN_CASES cases for each.
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.floor(caseIds.length / PARALLEL_CHECK_MIN_CASES)));
-  const parts = splitByCase(found.files, threads).map((refs): CheckPartInput => ({ refs, caseIds, vocabularies: project.vocabularies, currentYear: project.currentYear }));
-  const [own, ...others] = parts;
-  // The workers start first, so that they run while this thread checks its own part.
-  const pending = others.map(inWorker);
-  const results = [checkPart(own!), ...(await Promise.all(pending))];
+  // One thread per CPU, and at least PARALLEL_CHECK_MIN_CASES cases for each. A worker takes a
+  // moment to start (it imports the pipeline), so the workers are started from a count of the
+  // case folders, while this thread finds the files, and given their part once it is known.
+  const folders = readdirSync(project.casesDir).filter((name) => !name.startsWith(".")).length;
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.floor(folders / PARALLEL_CHECK_MIN_CASES)));
+  const workers = Array.from({ length: threads - 1 }, startWorker);
+  let results: CheckPartResult[];
+  let found: ReturnType<typeof findCaseFiles>;
+  try {
+    found = findCaseFiles(project.casesDir, project.cwd);
+    const caseIds = [...new Set(found.files.map((f) => f.id))];
+    const parts = splitByCase(found.files, threads).map((refs): CheckPartInput => ({ refs, caseIds, vocabularies: project.vocabularies, currentYear: project.currentYear }));
+    const [own, ...others] = parts;
+    // The workers get their parts first, so that they run while this thread checks its own.
+    const pending = others.map((part, i) => workers[i]!.check(part));
+    results = [checkPart(own!), ...(await Promise.all(pending))];
+  } finally {
+    for (const worker of workers) void worker.stop();
+  }
   const sources = new Map(project.sources);
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...found.diagnostics];
   for (const result of results) {
@@ -47,13 +58,20 @@ function splitByCase(refs: readonly CaseFileRef[], count: number): CaseFileRef[]
   return parts;
 }
 
-function inWorker(input: CheckPartInput): Promise<CheckPartResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: input });
-    worker.once("message", (result: CheckPartResult) => resolve(result));
+/** A worker thread, started now, that checks the part it is given later. */
+function startWorker(): { check: (input: CheckPartInput) => Promise<CheckPartResult>; stop: () => Promise<number> } {
+  const worker = new Worker(new URL("./check-worker.js", import.meta.url));
+  const result = new Promise<CheckPartResult>((resolve, reject) => {
+    worker.once("message", (answer: CheckPartResult) => resolve(answer));
     worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`a check worker stopped with code ${code}`));
-    });
+    worker.once("exit", (code) => reject(new Error(`a check worker stopped with code ${code} before answering`)));
   });
+  result.catch(() => undefined);
+  return {
+    check(input) {
+      worker.postMessage(input);
+      return result;
+    },
+    stop: () => worker.terminate(),
+  };
 }
