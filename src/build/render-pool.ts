@@ -6,6 +6,9 @@ import type { RenderedPage, SiteOptions } from "../site/render-site.js";
 /** Cases to render for each worker thread at least: below that, a thread costs more to start than it saves. */
 export const PARALLEL_RENDER_MIN_CASES = 48;
 
+/** Threads by default on a machine with many CPUs (`--threads` may ask for more). */
+export const DEFAULT_RENDER_THREADS = 8;
+
 /** Cases sent to a worker at once. */
 const BATCH = 8;
 

@@ -9,7 +9,7 @@ import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.
 import type { Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
-import { PARALLEL_RENDER_MIN_CASES, RenderPool } from "./render-pool.js";
+import { DEFAULT_RENDER_THREADS, PARALLEL_RENDER_MIN_CASES, RenderPool } from "./render-pool.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
 import { atomFeed } from "../site/feeds/atom-feed.js";
@@ -130,8 +130,9 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     return { entry, key, cached: cached && placeCached(cached) ? cached : undefined };
   });
   const toRender = cases.filter((c) => !c.cached);
-  // One thread per CPU, and at least PARALLEL_RENDER_MIN_CASES cases for each.
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.floor(toRender.length / PARALLEL_RENDER_MIN_CASES));
+  // One thread per CPU (at most DEFAULT_RENDER_THREADS unless asked: each holds a copy of the
+  // casebook), and at least PARALLEL_RENDER_MIN_CASES cases for each.
+  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), DEFAULT_RENDER_THREADS), Math.floor(toRender.length / PARALLEL_RENDER_MIN_CASES));
   let pool: RenderPool | undefined;
   try {
     if (threads > 1) pool = new RenderPool(book, siteOptions, siteDir, threads);
