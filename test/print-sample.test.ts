@@ -5,6 +5,7 @@ import { toString as mdastText } from "mdast-util-to-string";
 import { describe, expect, inject, it } from "vitest";
 import { viewCase } from "../src/link/case-view.js";
 import { localize } from "../src/link/localize.js";
+import { parseMarkdown } from "../src/markdown/parse-markdown.js";
 import { caseReferenceParts } from "../src/site/cite/citation.js";
 import { termLabel } from "../src/site/components/labels.js";
 import { HTML_LANG } from "../src/print/print-context.js";
@@ -59,7 +60,7 @@ describe.each(book.languages.map((lang) => [lang]))("the printed sample casebook
       expect(part.title, entry.id).toContain(termLabel(v, "modelTypes", entry.data.models[0]!, lang));
       const end = pdf.outline.findIndex((o, i) => i > at && o.depth <= 1);
       const sections = pdf.outline.slice(at + 1, end < 0 ? undefined : end).filter((o) => o.depth === 2);
-      const headings = viewCase(entry, lang).version.mdast.children.filter((n) => n.type === "heading" && n.depth === 2);
+      const headings = parseMarkdown(viewCase(entry, lang).version.markdown).children.filter((n) => n.type === "heading" && n.depth === 2);
       expect(sections.map((o) => squash(o.title)), entry.id).toEqual(headings.map((h) => squash(mdastText(h))));
       for (const section of sections) expect(section.page! >= pages.get(entry.id)!, `${entry.id}: ${section.title}`).toBe(true);
     }

@@ -1,4 +1,3 @@
-import type { Root } from "mdast";
 import type { CaseData } from "../../schema/case.js";
 import type { CasebookConfig } from "../../schema/config.js";
 import type { Language } from "../../schema/languages.js";
@@ -28,9 +27,8 @@ export interface CaseVersion {
    * and the print book mark it as such. Always false for the original.
    */
   stale: boolean;
-  /** The Markdown body, and its tree (parsed anew on each access: renderers take it once). */
+  /** The Markdown body (each renderer parses it: holding every case's tree would cost memory). */
   markdown: string;
-  readonly mdast: Root;
   /** Display path of the source file (for messages and "edit this page"). */
   sourcePath: string;
   /** Absolute path of the source file. */

@@ -5,7 +5,6 @@ import type { LoadedCasebook } from "../load/load-casebook.js";
 import { checkTranslation } from "../translations/translation-state.js";
 import { CASE_LINK } from "../validate/rules/case-links.js";
 import type { ValidatedCasebook } from "../validate/validate-casebook.js";
-import { parseMarkdown } from "../markdown/parse-markdown.js";
 import type { Casebook, CaseEntry, CaseVersion } from "./casebook-model.js";
 
 export interface LinkOptions {
@@ -45,10 +44,6 @@ export function linkCasebook(validated: ValidatedCasebook, loaded: Pick<LoadedCa
         sourceState,
         stale: sourceState === "stale" || sourceState === "unversioned",
         markdown: body,
-        // Parsed when a renderer asks: holding every case's tree at once would cost memory for nothing.
-        get mdast() {
-          return parseMarkdown(body);
-        },
         sourcePath: file.ref.display,
         absolutePath: file.ref.path,
       });

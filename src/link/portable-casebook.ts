@@ -1,9 +1,8 @@
 import type { Language } from "../../schema/languages.js";
-import { parseMarkdown } from "../markdown/parse-markdown.js";
 import type { Casebook, CaseEntry, CaseVersion } from "./casebook-model.js";
 
 /** A version as plain data, without its Markdown (sent apart, only where it is rendered). */
-type PortableVersion = Omit<CaseVersion, "mdast" | "markdown">;
+type PortableVersion = Omit<CaseVersion, "markdown">;
 
 type PortableEntry = Omit<CaseEntry, "versions"> & { versions: [Language, PortableVersion][] };
 
@@ -28,11 +27,7 @@ export function portableCasebook(book: Casebook): PortableCasebook {
     languages: book.languages,
     cases: book.cases.map((entry) => ({
       ...entry,
-      versions: [...entry.versions].map(([lang, version]) => {
-        // Copied field by field: the tree is a getter that would parse the body.
-        const { mdast: _tree, markdown: _markdown, ...plain } = Object.getOwnPropertyDescriptors(version);
-        return [lang, Object.defineProperties({}, plain) as PortableVersion];
-      }),
+      versions: [...entry.versions].map(([lang, { markdown: _markdown, ...plain }]) => [lang, plain]),
     })),
   };
 }
@@ -58,7 +53,7 @@ export function casebookFromPortable(portable: PortableCasebook): Casebook & { w
     cases,
     byId,
     withMarkdown(id, markdown, use) {
-      const versions = byId.get(id)?.versions as Map<Language, CaseVersion & { markdown: string }> | undefined;
+      const versions = byId.get(id)?.versions as Map<Language, CaseVersion> | undefined;
       if (!versions) throw new Error(`no case ${id} in this casebook`);
       for (const [lang, text] of markdown) versions.get(lang)!.markdown = text;
       try {
@@ -71,11 +66,5 @@ export function casebookFromPortable(portable: PortableCasebook): Casebook & { w
 }
 
 function versionWithBody(version: PortableVersion): CaseVersion {
-  return {
-    ...version,
-    markdown: "",
-    get mdast() {
-      return parseMarkdown(this.markdown);
-    },
-  };
+  return { ...version, markdown: "" };
 }

@@ -23,7 +23,7 @@ export function caseChapter(entry: CaseEntry, ctx: PrintContext, refs: BodyRefs)
   const view = viewCase(entry, lang);
   const { version } = view;
   const contentLang = version.lang !== lang ? HTML_LANG[version.lang] : undefined;
-  const rendered = renderMarkdown(version.mdast, {
+  const rendered = renderMarkdown(version.markdown, {
     lang: version.lang,
     caseId: entry.id,
     resolveCaseLink: (id) => (ctx.book.byId.has(id) ? { href: `#${anchors.case(id)}` } : undefined),

@@ -32,7 +32,7 @@ const READER_LANG = `/lang-${randomBytes(12).toString("hex")}/`;
 export function renderCaseBodies(entry: CaseEntry, book: Casebook): CaseBodies {
   const serialised = new Map<Language, { html: string; headings: RenderResult["headings"] }>();
   for (const [lang, version] of entry.versions) {
-    const body = renderMarkdown(version.mdast, {
+    const body = renderMarkdown(version.markdown, {
       lang,
       caseId: entry.id,
       resolveCaseLink: (id, linkLang) => (book.byId.has(id) ? { href: paths.case(linkLang, id).replace(/^\/[a-z]{2}\//, READER_LANG) } : undefined),
