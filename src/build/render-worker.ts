@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { casebookFromPortable } from "../link/portable-casebook.js";
 import { renderCasePages } from "../site/render-site.js";
 import type { RenderJob, RenderReply, RenderWorkerData } from "./render-pool.js";
+import { siteWriter } from "./site-writer.js";
 
 // A worker thread of `casebook build`: renders the pages of the cases it is sent, writes them into
 // the site folder and answers with what the main thread needs of them (no HTML but the searchable).
@@ -11,7 +10,7 @@ const data = workerData as RenderWorkerData;
 const book = casebookFromPortable(data.book);
 const related = new Map(data.related.map(([id, others]) => [id, others.map((other) => book.byId.get(other)!)]));
 const options = { ...data.options, related };
-const made = new Set<string>();
+const { write } = siteWriter(data.siteDir);
 
 parentPort!.on("message", (job: RenderJob) => {
   let reply: RenderReply;
@@ -21,13 +20,7 @@ parentPort!.on("message", (job: RenderJob) => {
       cases: job.cases.map(({ id, markdown }) =>
         book.withMarkdown(id, markdown, () =>
           renderCasePages(book, book.byId.get(id)!, options).map(({ html, ...page }) => {
-            const file = join(data.siteDir, page.file);
-            const dir = dirname(file);
-            if (!made.has(dir)) {
-              mkdirSync(dir, { recursive: true });
-              made.add(dir);
-            }
-            writeFileSync(file, html);
+            write(page.file, html);
             return page.searchable ? { ...page, html } : page;
           }),
         ),

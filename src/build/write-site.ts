@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
 import { casePageKeys } from "../cache/case-page-key.js";
@@ -9,6 +9,7 @@ import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.
 import type { Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
+import { siteWriter } from "./site-writer.js";
 import { DEFAULT_RENDER_THREADS, PARALLEL_RENDER_MIN_CASES, RenderPool } from "./render-pool.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
@@ -54,17 +55,7 @@ const DEFER_SEARCH = { cases: 16, share: 0.05 };
 
 /** Renders the website into `siteDir`: pages, assets, media, open data, feeds and the search index. */
 export async function writeSite(book: Casebook, siteDir: string, options: WriteSiteOptions): Promise<SiteBuild> {
-  const made = new Set<string>();
-  const target = (file: string) => {
-    const path = join(siteDir, file);
-    const dir = dirname(path);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    return path;
-  };
-  const write = (file: string, content: string | Uint8Array) => writeFileSync(target(file), content);
+  const { target, write } = siteWriter(siteDir);
   const siteOptions: SiteOptions = {
     strings: loadThemeStrings(options.themeDir),
     buildDate: options.buildDate,
@@ -162,10 +153,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   try {
     // Theme: fonts from @fontsource, the stylesheet, and the few scripts (search, facets, theme toggle).
     const fonts = fontFaces(options.themeDir, paths.asset("fonts").replace(/\/$/, ""));
-    for (const [name, source] of fonts.files) {
-      mkdirSync(join(siteDir, "assets", "fonts"), { recursive: true });
-      copyFileSync(source, join(siteDir, "assets", "fonts", name));
-    }
+    for (const [name, source] of fonts.files) copyFileSync(source, target(fileForPath(paths.asset(`fonts/${name}`))));
     write(fileForPath(paths.asset("web.css")), `${fonts.css}\n${readFileSync(join(options.themeDir, "web.css"), "utf8")}`);
     write(fileForPath(paths.asset("favicon.svg")), readFileSync(join(options.themeDir, "favicon.svg")));
     for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
@@ -173,11 +161,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     // Case media: each case's asset files, once for all languages.
     for (const entry of book.cases)
       for (const [file, kind] of entry.assets)
-        if (kind === "file") {
-          const target = join(siteDir, fileForPath(paths.caseAsset(entry.id, file)));
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(join(entry.folder, file), target);
-        }
+        if (kind === "file") copyFileSync(join(entry.folder, file), target(fileForPath(paths.caseAsset(entry.id, file))));
 
     // Open data, feeds, sitemap.
     write(fileForPath(paths.data("cases.json")), casesJsonText(book, { buildDate: options.buildDate }));

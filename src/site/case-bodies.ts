@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { toHtml } from "hast-util-to-html";
 import type { Language } from "../../schema/languages.js";
 import type { Casebook, CaseEntry } from "../link/casebook-model.js";
-import { renderMarkdown, type RenderResult } from "../markdown/render-markdown.js";
+import { hastToHtml, renderMarkdown, type RenderResult } from "../markdown/render-markdown.js";
 import { paths } from "./urls.js";
 
 /** One language version's body as a reader sees it: its HTML and its headings. */
@@ -38,7 +37,7 @@ export function renderCaseBodies(entry: CaseEntry, book: Casebook): CaseBodies {
       resolveCaseLink: (id, linkLang) => (book.byId.has(id) ? { href: paths.case(linkLang, id).replace(/^\/[a-z]{2}\//, READER_LANG) } : undefined),
       resolveAsset: (file) => paths.caseAsset(entry.id, file),
     });
-    serialised.set(lang, { html: toHtml(body.hast), headings: body.headings });
+    serialised.set(lang, { html: hastToHtml(body.hast), headings: body.headings });
   }
   const made = new Map<string, ReaderBody>();
   return {
