@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { assetTypeProblem, isSvgName, MAX_SVG_BYTES, svgProblem } from "./inspect-asset.js";
 
@@ -24,9 +24,11 @@ export const MAX_ASSETS_PER_CASE = 5000;
 export function listCaseAssets(folder: string, assetFolders: readonly string[] = ["images"]): CaseAssetListing {
   const assets = new Map<string, AssetKind>();
   const unsafe = new Map<string, string>();
-  const root = safeRealpath(folder) ?? folder;
+  // The folder's real path is only needed to judge a symbolic link, which few cases have.
+  let root: string | undefined;
   const inside = (path: string) => {
     const target = safeRealpath(path);
+    root ??= safeRealpath(folder) ?? folder;
     return target !== undefined && (target + sep).startsWith(root + sep);
   };
   let truncated = false;
@@ -68,13 +70,18 @@ export function listCaseAssets(folder: string, assetFolders: readonly string[] =
 }
 
 function svgFileProblem(path: string): string | undefined {
-  const size = safeStat(path)?.size ?? 0;
-  if (size > MAX_SVG_BYTES) return `the SVG is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_SVG_BYTES / 1024 / 1024} MB Casebook checks`;
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(path, "utf8");
+    // Opened once: its size is read from the open file, and a larger one is refused unread.
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    if (size > MAX_SVG_BYTES) return `the SVG is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_SVG_BYTES / 1024 / 1024} MB Casebook checks`;
+    text = readFileSync(fd, "utf8");
   } catch {
     return "the SVG could not be read";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const problem = svgProblem(text);
   return problem ? `the SVG is not plain drawing: ${problem}` : undefined;

@@ -25,12 +25,13 @@ export function readCaseFile(ref: CaseFileRef): ReadResult {
     // A case file that is a symbolic link out of its case folder (git stores links) could make check
     // print any file of the machine that runs it, `/proc/self/environ` and its secrets included, in
     // a code frame; a device or a pipe would never end. Only regular files inside the case are read.
-    if (lstatSync(ref.path).isSymbolicLink()) {
+    let stat = lstatSync(ref.path);
+    if (stat.isSymbolicLink()) {
       const target = realpathSync(ref.path);
       if (!(target + sep).startsWith(realpathSync(ref.folder) + sep))
         return fail("file-unreadable", `\`${ref.display}\` is a symbolic link that leads out of its case folder, so it is not read.`);
+      stat = statSync(ref.path);
     }
-    const stat = statSync(ref.path);
     if (stat.isDirectory()) return fail("file-unreadable", `\`${ref.display}\` is a folder, not a file.`);
     if (!stat.isFile()) return fail("file-unreadable", `\`${ref.display}\` is not a regular file (a device, socket or pipe), so it is not read.`);
     if (stat.size > MAX_CASE_FILE_BYTES)
@@ -43,7 +44,7 @@ export function readCaseFile(ref: CaseFileRef): ReadResult {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     return fail("file-unreadable", `The file could not be read (${code}).`);
   }
-  if (bytes.length === 0 || bytes.toString("latin1").trim() === "") return fail("file-empty", "The file is empty.");
+  if (isBlank(bytes)) return fail("file-empty", "The file is empty.");
 
   let text: string;
   try {
@@ -72,6 +73,12 @@ export function readCaseFile(ref: CaseFileRef): ReadResult {
     );
   }
   return { source: new SourceText(text), diagnostics };
+}
+
+/** No bytes, or only spaces, tabs and line breaks (checked without decoding the whole file). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c && b !== 0xa0) return false;
+  return true;
 }
 
 /** Points at the first byte that is not valid UTF-8. */
