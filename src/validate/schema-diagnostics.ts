@@ -1,4 +1,4 @@
-import countries from "i18n-iso-countries";
+import { countries } from "../../schema/countries.js";
 import type { Document, Node } from "yaml";
 import type { z } from "zod";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { geoCentroid, geoEqualEarth, geoPath } from "d3-geo";
 import type { GeoProjection } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import countries from "i18n-iso-countries";
+import { countries } from "../../../schema/countries.js";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { CompactPath } from "./compact-path.js";
