@@ -1,32 +1,47 @@
 import type { Vocabularies } from "../../schema/vocabularies.js";
+import { createCaseSchemas } from "../../schema/case.js";
 import { diagnosticRecord, type DiagnosticRecord } from "../cache/diagnostic-record.js";
 import type { CaseFileRef } from "../load/find-case-files.js";
 import { loadCaseFiles } from "../load/load-casebook.js";
 import { validateCasebook } from "../validate/validate-casebook.js";
 
-/** What a part of a casebook needs to be checked on its own, in this thread or in a worker. */
+/**
+ * What the threads of a check share: the casebook cut into batches of whole cases, and a counter in
+ * shared memory from which each thread claims the next batch it checks. A thread that started late
+ * (a worker imports the pipeline first) or runs slower simply checks fewer batches, so the threads
+ * finish together whatever the machine does.
+ */
 export interface CheckPartInput {
-  /** The files of whole cases: a case is never split between parts. */
-  refs: CaseFileRef[];
-  /** Every case id of the casebook, for `case:` links into other parts. */
+  /** Batches of files of whole cases: a case is never split between batches. */
+  batches: CaseFileRef[][];
+  /** The index of the next unclaimed batch (one Int32 on a SharedArrayBuffer). */
+  next: Int32Array;
+  /** Every case id of the casebook, for `case:` links into other batches. */
   caseIds: string[];
   vocabularies: Vocabularies;
   currentYear: number;
 }
 
-/** Plain data, so that it crosses from a worker thread unchanged. */
-export interface CheckPartResult {
+/** One checked batch. Plain data, so that it crosses from a worker thread unchanged. */
+export interface CheckedBatch {
+  /** The batch's index: results are joined in the casebook's order, whoever checked them. */
+  index: number;
   diagnostics: DiagnosticRecord[];
   /** The texts of the files the diagnostics are about, for their code frames. */
   sources: [file: string, text: string][];
 }
 
-/** Loads and validates a part of a casebook, as `checkCasebook` does for the whole. */
-export function checkPart(input: CheckPartInput): CheckPartResult {
-  const loaded = loadCaseFiles(input.refs);
-  const validated = validateCasebook(loaded, { vocabularies: input.vocabularies, currentYear: input.currentYear, caseIds: input.caseIds });
-  const about = new Set(validated.diagnostics.map((d) => d.file));
-  const sources: [string, string][] = [];
-  for (const file of loaded.files) if (file.source && about.has(file.ref.display)) sources.push([file.ref.display, file.source.text]);
-  return { diagnostics: validated.diagnostics.map(diagnosticRecord), sources };
+/** Claims and checks batches until none is left; returns the ones this thread checked. */
+export function checkBatches(input: CheckPartInput): CheckedBatch[] {
+  const schemas = createCaseSchemas(input.vocabularies);
+  const checked: CheckedBatch[] = [];
+  for (let index = Atomics.add(input.next, 0, 1); index < input.batches.length; index = Atomics.add(input.next, 0, 1)) {
+    const loaded = loadCaseFiles(input.batches[index]!);
+    const validated = validateCasebook(loaded, { vocabularies: input.vocabularies, currentYear: input.currentYear, caseIds: input.caseIds, schemas });
+    const about = new Set(validated.diagnostics.map((d) => d.file));
+    const sources: [string, string][] = [];
+    for (const file of loaded.files) if (file.source && about.has(file.ref.display)) sources.push([file.ref.display, file.source.text]);
+    checked.push({ index, diagnostics: validated.diagnostics.map(diagnosticRecord), sources });
+  }
+  return checked;
 }

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { checkPart, type CheckPartInput } from "./check-part.js";
+import { checkBatches, type CheckPartInput } from "./check-batches.js";
 
-// A worker thread of `casebook check`: started early, it checks the part of the casebook it is then
-// sent and posts the result.
-parentPort?.once("message", (input: CheckPartInput) => parentPort?.postMessage(checkPart(input)));
+// A worker thread of `casebook check`: started early, it claims batches of the casebook it is then
+// sent until none is left, and posts what it found.
+parentPort?.once("message", (input: CheckPartInput) => parentPort?.postMessage(checkBatches(input)));
