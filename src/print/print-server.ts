@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { extname, join, relative, isAbsolute } from "node:path";
-import type { HTTPRequest, Page } from "puppeteer";
+import type { Page, Protocol } from "puppeteer";
 import type { Casebook } from "../link/casebook-model.js";
 import { BOOK_URL } from "./print-context.js";
 import { withBookFonts, type FontFace } from "./svg-fonts.js";
@@ -36,12 +36,31 @@ export interface BookFiles {
  * `/book/<file>`. Every other request is refused, so printing never touches the network.
  */
 export async function serveBook(page: Page, files: BookFiles, documentFor: (path: string) => string | undefined): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on("request", (request: HTTPRequest) => {
-    const body = answer(request.url(), files, documentFor);
-    if (!body) void request.abort("blockedbyclient").catch(() => undefined);
-    else void request.respond({ status: 200, contentType: body.type, body: body.content }).catch(() => undefined);
+  // The DevTools protocol's Fetch domain, on a session of this tab's own: Puppeteer's request
+  // interception does the same, but encodes every body in base64 in JavaScript, a character at a
+  // time (1.5 s of this thread for a 400-case book, while Chromium waits for its fonts and images).
+  const session = await page.createCDPSession();
+  session.on("Fetch.requestPaused", (event: Protocol.Fetch.RequestPausedEvent) => {
+    const body = answer(event.request.url, files, documentFor);
+    const reply = body
+      ? session.send("Fetch.fulfillRequest", fulfilment(event.requestId, body))
+      : session.send("Fetch.failRequest", { requestId: event.requestId, errorReason: "BlockedByClient" });
+    void reply.catch(() => undefined);
   });
+  await session.send("Fetch.enable", { patterns: [{ urlPattern: "*" }] });
+}
+
+function fulfilment(requestId: string, body: { type: string; content: string | Buffer }): Protocol.Fetch.FulfillRequestRequest {
+  const bytes = typeof body.content === "string" ? Buffer.from(body.content, "utf8") : body.content;
+  return {
+    requestId,
+    responseCode: 200,
+    responseHeaders: [
+      { name: "Content-Type", value: body.type },
+      { name: "Content-Length", value: String(bytes.length) },
+    ],
+    body: bytes.toString("base64"),
+  };
 }
 
 function answer(url: string, files: BookFiles, documentFor: (path: string) => string | undefined): { type: string; content: string | Buffer } | undefined {
