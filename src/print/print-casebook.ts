@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { setTimeout as delay } from "node:timers/promises";
 import { join } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import { BrowserMissingError } from "../browser/find-browser.js";
@@ -75,10 +76,12 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
   const total = book.languages.length * (1 + book.cases.length);
   let done = 0;
   const summary: PrintSummary = { books: [], casePdfs: 0 };
-  const browser = await (options.launch ?? launchBrowser)(options.env).catch((error: unknown) => {
+  // Chromium starts (about a second) while the first book's HTML is made; whoever needs it waits.
+  const launching = (options.launch ?? launchBrowser)(options.env).catch((error: unknown) => {
     if (error instanceof BrowserMissingError) throw error;
     throw new PrintError(`Chromium could not be started: ${message(error)}`, "Check that the browser runs (`chromium --version`), or point CASEBOOK_CHROMIUM at a working Chrome or Chromium.");
   });
+  launching.catch(() => undefined);
   // Two Chromium jobs (loading or printing a document) at a time, for two cores. Short books: two
   // languages at a time, so that Node joins and splits one while Chromium prints the other. Long
   // books (printed in chunks, see `book-document.ts`): one language at a time, its chunks two by two.
@@ -91,7 +94,7 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
   // so that nothing is written after the driver has thrown the temporary output away.
   let failure: { error: unknown } | undefined;
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= browser.close());
+  const close = () => (closing ??= launching.then((browser) => browser.close(), () => undefined));
   const emit = async (pdf: PrintedPdf) => {
     if (failure) throw failure.error;
     await options.output(pdf);
@@ -99,7 +102,11 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
   const printLanguage = async (lang: Language) => {
     const ctx = printContext(book, lang, strings, options);
     const progress = (step: string) => options.onProgress?.({ done, total, lang, step });
+    // Chromium is spawned a few turns of the event loop after the launch begins: those turns happen
+    // before the book's HTML is made (seconds of synchronous work), so that the two overlap.
+    await Promise.race([launching.catch(() => undefined), delay(50)]);
     const document = bookDocument(ctx, fonts.css, perChunk);
+    const browser = await launching;
     const printed = await printBook(browser.browser, document, files, lang, limit, progress);
     progress("book, joining");
     printed.chunks.forEach((chunk, k) => fixOutlineTitles(chunk, printed.headings[k] ?? []));
