@@ -3,7 +3,8 @@ import { createCaseSchemas } from "../../schema/case.js";
 import { diagnosticRecord, type DiagnosticRecord } from "../cache/diagnostic-record.js";
 import type { CaseFileRef } from "../load/find-case-files.js";
 import { loadCaseFiles } from "../load/load-casebook.js";
-import { validateCasebook } from "../validate/validate-casebook.js";
+import type { BodyParser } from "../validate/validate-file.js";
+import { validateLoaded } from "../validate/validate-loaded.js";
 
 /**
  * What the threads of a check share: the casebook cut into batches of whole cases, and a counter in
@@ -31,13 +32,23 @@ export interface CheckedBatch {
   sources: [file: string, text: string][];
 }
 
-/** Claims and checks batches until none is left; returns the ones this thread checked. */
-export function checkBatches(input: CheckPartInput): CheckedBatch[] {
+/**
+ * Claims and checks batches until none is left; returns the ones this thread checked. The Markdown
+ * parser is imported the first time a batch has a body that the fast scan cannot vouch for (a clean
+ * casebook often has none), and that batch is validated again with it.
+ */
+export async function checkBatches(input: CheckPartInput): Promise<CheckedBatch[]> {
   const schemas = createCaseSchemas(input.vocabularies);
+  const ctx = { vocabularies: input.vocabularies, currentYear: input.currentYear, caseIds: input.caseIds, schemas };
+  let parse: BodyParser | undefined;
   const checked: CheckedBatch[] = [];
   for (let index = Atomics.add(input.next, 0, 1); index < input.batches.length; index = Atomics.add(input.next, 0, 1)) {
     const loaded = loadCaseFiles(input.batches[index]!);
-    const validated = validateCasebook(loaded, { vocabularies: input.vocabularies, currentYear: input.currentYear, caseIds: input.caseIds, schemas });
+    let validated = validateLoaded(loaded, ctx, parse);
+    if (!validated) {
+      parse = (await import("../validate/body-parser.js")).parseBody;
+      validated = validateLoaded(loaded, ctx, parse)!;
+    }
     const about = new Set(validated.diagnostics.map((d) => d.file));
     const sources: [string, string][] = [];
     for (const file of loaded.files) if (file.source && about.has(file.ref.display)) sources.push([file.ref.display, file.source.text]);

@@ -40,7 +40,7 @@ export async function checkInParallel(project: Project): Promise<{ diagnostics: 
     };
     // The workers get the batches first, so that they claim some while this thread checks others.
     const pending = workers.map((worker) => worker.check(input));
-    checked.push(...checkBatches(input));
+    checked.push(...(await checkBatches(input)));
     for (const answer of await Promise.all(pending)) checked.push(...answer);
   } finally {
     for (const worker of workers) void worker.stop();

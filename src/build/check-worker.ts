@@ -3,4 +3,4 @@ import { checkBatches, type CheckPartInput } from "./check-batches.js";
 
 // A worker thread of `casebook check`: started early, it claims batches of the casebook it is then
 // sent until none is left, and posts what it found.
-parentPort?.once("message", (input: CheckPartInput) => parentPort?.postMessage(checkBatches(input)));
+parentPort?.once("message", (input: CheckPartInput) => void checkBatches(input).then((checked) => parentPort?.postMessage(checked)));

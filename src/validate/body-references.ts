@@ -3,6 +3,7 @@ import { fromHtml } from "hast-util-from-html";
 import type { Definition, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
+import { mayHoldRawUrls } from "./fast-body-scan.js";
 
 export interface BodyReference {
   url: string;
@@ -64,11 +65,6 @@ export function bodyReferences(tree: Root): BodyReferences {
     }
   });
   return out;
-}
-
-/** Whether text may hold a raw `<a>` or `<img>`: the only raw HTML whose URLs are checked (and kept). */
-export function mayHoldRawUrls(text: string): boolean {
-  return /<(?:a|img)\b/i.test(text);
 }
 
 /**

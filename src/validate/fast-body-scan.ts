@@ -1,4 +1,9 @@
-import { mayHoldRawUrls, type BodyReferences } from "./body-references.js";
+import type { BodyReferences } from "./body-references.js";
+
+/** Whether text may hold a raw `<a>` or `<img>`: the only raw HTML whose URLs are checked (and kept). */
+export function mayHoldRawUrls(text: string): boolean {
+  return /<(?:a|img)\b/i.test(text);
+}
 
 /**
  * A quick reading of a case body that finds its `case:` links, images and headings without

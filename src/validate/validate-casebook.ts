@@ -1,76 +1,11 @@
-import { createCaseSchemas, type CaseSchemas } from "../../schema/case.js";
-import type { Vocabularies } from "../../schema/vocabularies.js";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedCasebook } from "../load/load-casebook.js";
-import { assetPaths } from "./rules/asset-paths.js";
-import { caseLinks } from "./rules/case-links.js";
-import { caseStructure } from "./rules/case-structure.js";
-import { outcomeYears } from "./rules/outcome-years.js";
-import { recommendedSections } from "./rules/recommended-sections.js";
-import { translationVersions } from "./rules/translation-versions.js";
-import type { RuleInput } from "./rules/rule-input.js";
-import { parseBody, validateFile, type ValidatedFile } from "./validate-file.js";
+import { parseBody } from "./body-parser.js";
+import { validateLoaded, type ValidateContext, type ValidatedCasebook } from "./validate-loaded.js";
 
-export interface ValidateContext {
-  vocabularies: Vocabularies;
-  currentYear: number;
-  schemas?: CaseSchemas;
-  /** Every case id of the casebook, when `loaded` is only a part of it (see check-in-parallel.ts). */
-  caseIds?: readonly string[];
-}
-
-export interface ValidatedCasebook {
-  files: ValidatedFile[];
-  byCase: Map<string, ValidatedFile[]>;
-  /** Every diagnostic of the load and validate stages, sorted by file, line and column. */
-  diagnostics: Diagnostic[];
-}
-
-const CROSS_CASE_RULES = [caseStructure, translationVersions, caseLinks, assetPaths, outcomeYears, recommendedSections];
-/** Rules that read the body's links, images and headings: they run again on an exact parse. */
-const BODY_RULES = new Set<(input: RuleInput) => unknown>([caseLinks, assetPaths, recommendedSections]);
+export type { ValidateContext, ValidatedCasebook } from "./validate-loaded.js";
 
 /** Validates every file, then the rules that look across files. Pure: reads nothing from disk. */
 export function validateCasebook(loaded: LoadedCasebook, ctx: ValidateContext): ValidatedCasebook {
-  const schemas = ctx.schemas ?? createCaseSchemas(ctx.vocabularies);
-  const diagnostics = [...loaded.diagnostics];
-  const files = loaded.files.map((f) => {
-    const result = validateFile(f, schemas);
-    diagnostics.push(...result.diagnostics);
-    return result.file;
-  });
-  const byCase = new Map<string, ValidatedFile[]>();
-  for (const file of files) byCase.set(file.ref.id, [...(byCase.get(file.ref.id) ?? []), file]);
-  const input: RuleInput = {
-    files,
-    byCase,
-    caseIds: ctx.caseIds ?? [...byCase.keys()],
-    assets: loaded.assets,
-    vocabularies: ctx.vocabularies,
-    neutralKeys: schemas.neutralKeys,
-    currentYear: ctx.currentYear,
-  };
-  const byDisplay = new Map(files.map((f) => [f.ref.display, f]));
-  const recheck = new Set<ValidatedFile>();
-  const results = CROSS_CASE_RULES.map((rule) => {
-    const found = rule(input);
-    if (BODY_RULES.has(rule))
-      for (const d of found) {
-        const file = byDisplay.get(d.file ?? "");
-        if (file?.references?.approximate) recheck.add(file);
-      }
-    return found;
-  });
-  // A finding in a file that was only scanned quickly: parse it properly and let the body rules
-  // report again with exact positions (a quick-scan finding may also vanish, e.g. inside code).
-  if (recheck.size > 0) {
-    for (const file of recheck) parseBody(file);
-    const exact = { ...input, files: [...recheck] };
-    CROSS_CASE_RULES.forEach((rule, i) => {
-      if (!BODY_RULES.has(rule)) return;
-      results[i] = [...results[i]!.filter((d) => !recheck.has(byDisplay.get(d.file ?? "")!)), ...rule(exact)];
-    });
-  }
-  for (const found of results) diagnostics.push(...found);
-  return { files, byCase, diagnostics: sortDiagnostics(diagnostics) };
+  // With a parser, validateLoaded always answers.
+  return validateLoaded(loaded, ctx, parseBody)!;
 }

@@ -3,8 +3,7 @@ import type { CaseData, CaseSchemas, TranslationData } from "../../schema/case.j
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedFile } from "../load/load-casebook.js";
 import { markdownLimitProblem } from "../markdown/markdown-limits.js";
-import { parseMarkdown } from "../markdown/parse-markdown.js";
-import { bodyReferences, type BodyReferences } from "./body-references.js";
+import type { BodyReferences } from "./body-references.js";
 import { fastBodyScan } from "./fast-body-scan.js";
 import { bodyPlace } from "./places.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
@@ -20,14 +19,18 @@ export interface ValidatedFile extends LoadedFile {
   references?: BodyReferences;
 }
 
-/** Parses the body properly, for exact positions (after the fast scan found something, or gave up). */
-export function parseBody(file: ValidatedFile): void {
-  if (file.body === undefined) return;
-  file.mdast = parseMarkdown(file.body);
-  file.references = bodyReferences(file.mdast);
-}
+/**
+ * Parses a body properly, for exact positions (after the fast scan found something, or gave up):
+ * `parseBody` in body-parser.ts. It is passed in, so that `check` loads the Markdown parser only when
+ * a file needs it (most clean files never do, and the parser is a fifth of `check`'s start-up).
+ */
+export type BodyParser = (file: ValidatedFile) => void;
 
-export function validateFile(file: LoadedFile, schemas: CaseSchemas): { file: ValidatedFile; diagnostics: Diagnostic[] } {
+/**
+ * Validates one file. Without a `parse`, a body the fast scan cannot vouch for is left unread and
+ * `needsParse` is set: the caller loads the parser and validates again.
+ */
+export function validateFile(file: LoadedFile, schemas: CaseSchemas, parse?: BodyParser): { file: ValidatedFile; diagnostics: Diagnostic[]; needsParse?: true } {
   const raw = file.frontmatter?.data;
   const isTranslation = raw !== undefined && Object.hasOwn(raw, "translatedFrom");
   const validated: ValidatedFile = { ...file, isTranslation };
@@ -62,7 +65,8 @@ export function validateFile(file: LoadedFile, schemas: CaseSchemas): { file: Va
     }
     const quick = fastBodyScan(file.body);
     if (quick) validated.references = quick;
-    else parseBody(validated);
+    else if (parse) parse(validated);
+    else return { file: validated, diagnostics, needsParse: true };
   }
   return { file: validated, diagnostics };
 }
