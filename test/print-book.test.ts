@@ -288,11 +288,14 @@ describe("when printing fails", () => {
   });
 
   it("says Chromium stopped when it crashes while printing, and writes nothing (no temporary files either)", async () => {
-    // A "browser" that starts the real Chromium and kills it two seconds after it is up.
+    // A "browser" that starts the real Chromium and kills it once the build says it is loading the
+    // book: the test writes `marker` when that progress line appears (a kill after a fixed delay
+    // raced a book that prints in a couple of seconds).
     const dir = join(temp, "crashing");
     const own = join(dir, "tmp");
     mkdirSync(own, { recursive: true });
     const wrapper = join(dir, "chromium");
+    const marker = join(dir, "loading");
     writeFileSync(
       wrapper,
       [
@@ -302,7 +305,7 @@ describe("when printing fails", () => {
         "pid=$!",
         'until grep -q "DevTools listening" "$log" 2>/dev/null; do kill -0 "$pid" 2>/dev/null || exit 1; sleep 0.05; done',
         'cat "$log" >&2',
-        "sleep 2",
+        `until [ -e ${JSON.stringify(marker)} ]; do kill -0 "$pid" 2>/dev/null || exit 1; sleep 0.02; done`,
         'kill -9 "$pid"',
         'wait "$pid"',
         "exit 1",
@@ -311,13 +314,36 @@ describe("when printing fails", () => {
     );
     chmodSync(wrapper, 0o755);
     const target = join(dir, "dist");
-    const run = runCli(["build", "--out", target, "--lang", "en"], FIXTURE, { CASEBOOK_CHROMIUM: wrapper, TMPDIR: own });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/casebook: Chromium stopped while printing the en casebook \(it crashed or was killed\)/);
-    expect(run.stderr).toMatch(/hint: .*CASEBOOK_CHROMIUM/);
-    expect(run.stderr).toMatch(/nothing was written; .* is unchanged/);
+    const err: string[] = [];
+    // The browser and its temporary profile come from the environment of the process that prints.
+    const saved = { TMPDIR: process.env["TMPDIR"], CASEBOOK_CHROMIUM: process.env["CASEBOOK_CHROMIUM"] };
+    Object.assign(process.env, { TMPDIR: own, CASEBOOK_CHROMIUM: wrapper });
+    let code: number;
+    try {
+      code = await run(["build", "--out", target, "--lang", "en"], {
+        stdout: () => undefined,
+        stderr: (text) => {
+          err.push(text);
+          if (text.includes("en: book, loading")) writeFileSync(marker, "");
+        },
+        env: { ...process.env, NO_COLOR: "1" },
+        cwd: FIXTURE,
+        isTTY: false,
+      });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    const stderr = err.join("");
+    expect(existsSync(marker), stderr).toBe(true);
+    expect(code, stderr).toBe(1);
+    expect(stderr).toMatch(/casebook: Chromium stopped while printing the en casebook \(it crashed or was killed\)/);
+    expect(stderr).toMatch(/hint: .*CASEBOOK_CHROMIUM/);
+    expect(stderr).toMatch(/nothing was written; .* is unchanged/);
     expect(existsSync(target)).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(["chromium", "stderr.log", "tmp"]);
+    expect(readdirSync(dir).sort()).toEqual(["chromium", "loading", "stderr.log", "tmp"]);
     // Casebook's own temporary profile is gone (Chromium killed with -9 may leave its own folder).
     expect(readdirSync(own).filter((n) => n.startsWith("casebook-"))).toEqual([]);
   }, 120_000);
