@@ -12,7 +12,7 @@ import { validateLoaded } from "../validate/validate-loaded.js";
  * (a worker imports the pipeline first) or runs slower simply checks fewer batches, so the threads
  * finish together whatever the machine does.
  */
-export interface CheckPartInput {
+export interface CheckBatchesInput {
   /** Batches of files of whole cases: a case is never split between batches. */
   batches: CaseFileRef[][];
   /** The index of the next unclaimed batch (one Int32 on a SharedArrayBuffer). */
@@ -37,7 +37,7 @@ export interface CheckedBatch {
  * parser is imported the first time a batch has a body that the fast scan cannot vouch for (a clean
  * casebook often has none), and that batch is validated again with it.
  */
-export async function checkBatches(input: CheckPartInput): Promise<CheckedBatch[]> {
+export async function checkBatches(input: CheckBatchesInput): Promise<CheckedBatch[]> {
   const schemas = createCaseSchemas(input.vocabularies);
   const ctx = { vocabularies: input.vocabularies, currentYear: input.currentYear, caseIds: input.caseIds, schemas };
   let parse: BodyParser | undefined;

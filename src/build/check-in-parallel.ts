@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import { diagnosticFromRecord } from "../cache/diagnostic-record.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { findCaseFiles, type CaseFileRef } from "../load/find-case-files.js";
-import { checkBatches, type CheckedBatch, type CheckPartInput } from "./check-batches.js";
+import { checkBatches, type CheckedBatch, type CheckBatchesInput } from "./check-batches.js";
 import { requireCasesDir, type Project } from "./open-project.js";
 
 /** Below this many cases a worker costs more to start than it saves. */
@@ -31,7 +31,7 @@ export async function checkInParallel(project: Project): Promise<{ diagnostics: 
   let found: ReturnType<typeof findCaseFiles>;
   try {
     found = findCaseFiles(project.casesDir, project.cwd);
-    const input: CheckPartInput = {
+    const input: CheckBatchesInput = {
       batches: batchesOfCases(found.files, BATCH_CASES),
       next: new Int32Array(new SharedArrayBuffer(4)),
       caseIds: [...new Set(found.files.map((f) => f.id))],
@@ -68,7 +68,7 @@ function batchesOfCases(refs: readonly CaseFileRef[], size: number): CaseFileRef
 }
 
 /** A worker thread, started now, that checks the batches it is given later. */
-function startWorker(): { check: (input: CheckPartInput) => Promise<CheckedBatch[]>; stop: () => Promise<number> } {
+function startWorker(): { check: (input: CheckBatchesInput) => Promise<CheckedBatch[]>; stop: () => Promise<number> } {
   const worker = new Worker(new URL("./check-worker.js", import.meta.url));
   const result = new Promise<CheckedBatch[]>((resolve, reject) => {
     worker.once("message", (answer: CheckedBatch[]) => resolve(answer));
