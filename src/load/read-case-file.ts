@@ -75,7 +75,7 @@ export function readCaseFile(ref: CaseFileRef): ReadResult {
   return { source: new SourceText(text), diagnostics };
 }
 
-/** No bytes, or only spaces, tabs and line breaks (checked without decoding the whole file). */
+/** No bytes, or only the one-byte characters `String.trim` removes (space, tab, line breaks, VT, FF, NBSP), without decoding the file. */
 function isBlank(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c && b !== 0xa0) return false;
   return true;

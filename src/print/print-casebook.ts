@@ -102,9 +102,6 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
   const printLanguage = async (lang: Language) => {
     const ctx = printContext(book, lang, strings, options);
     const progress = (step: string) => options.onProgress?.({ done, total, lang, step });
-    // Chromium is spawned a few turns of the event loop after the launch begins: those turns happen
-    // before the book's HTML is made (seconds of synchronous work), so that the two overlap.
-    await Promise.race([launching.catch(() => undefined), delay(50)]);
     const document = bookDocument(ctx, fonts.css, perChunk);
     const browser = await launching;
     const printed = await printBook(browser.browser, document, files, lang, limit, progress);
@@ -131,6 +128,9 @@ export async function printCasebook(book: Casebook, options: PrintOptions): Prom
       });
   };
   try {
+    // Chromium is spawned a few turns of the event loop after the launch begins: those turns happen
+    // before the first book's HTML is made (seconds of synchronous work), so that the two overlap.
+    await Promise.race([launching.catch(() => undefined), delay(50)]);
     await Promise.all(Array.from({ length: chunked ? 1 : Math.max(1, Math.min(options.concurrency ?? 2, queue.length)) }, worker));
   } finally {
     await close();
