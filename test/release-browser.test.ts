@@ -25,7 +25,9 @@ describe("permanent links in a real browser", () => {
   it.each(["en", "fr"])("the old URL of a renamed case leads to its new page (%s)", async (lang) => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}/${lang}/cases/farm-school/`, { waitUntil: "load" });
-    await page.waitForFunction((l) => location.pathname === `/${l}/cases/zambia-farm-machinery-school/`, { timeout: 10_000 }, lang);
+    // The new address shows as soon as the redirect's navigation commits, before its page is parsed:
+    // wait for the new document to have loaded too.
+    await page.waitForFunction((l) => location.pathname === `/${l}/cases/zambia-farm-machinery-school/` && document.readyState === "complete", { timeout: 10_000 }, lang);
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("Farm machinery school in Lusaka");
     expect(await page.$eval("link[rel=canonical]", (l) => l.getAttribute("href"))).toBe(`https://casebook.example.org/${lang}/cases/zambia-farm-machinery-school/`);
     await page.close();
