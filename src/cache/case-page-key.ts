@@ -3,19 +3,22 @@ import { hashText, newHash } from "./hash-tree.js";
 import type { BuildInputs } from "./build-inputs.js";
 
 /**
- * The keys of each case's pages. A case page shows the case itself, the titles of its neighbours
- * and of its related cases, and links to other cases by id; around it, the configuration,
- * vocabularies and theme. So its key is made of the shared inputs, the list of case ids in order,
- * the page options (PDF links, a release's edition), the content hash of the case, and those of its neighbours and related cases.
+ * The keys of each case's pages. A case page shows the case itself and, of its neighbours and related
+ * cases, their titles in each language (see case-page.ts: the pager and the related cases), and links
+ * to other cases by id; around it, the configuration, vocabularies and theme. So its key is made of
+ * the shared inputs, the list of case ids in order, the page options (PDF links, a release's
+ * edition), the content hash of the case, and the titles of its neighbours and related cases: a body
+ * edit renders only its own case again, a new title also the pages that show it.
  */
 export function casePageKeys(book: Casebook, related: ReadonlyMap<string, readonly CaseEntry[]>, inputs: BuildInputs, pageOptions: Record<string, unknown>): (entry: CaseEntry) => string {
   const ids = hashText(...book.cases.map((c) => c.id));
-  const stamp = (entry: CaseEntry | undefined) => (entry ? `${entry.id}:${inputs.cases.get(entry.id) ?? "?"}` : "-");
+  const stamp = (entry: CaseEntry) => `${entry.id}:${inputs.cases.get(entry.id) ?? "?"}`;
+  const face = (entry: CaseEntry | undefined) => (entry ? JSON.stringify([entry.id, entry.originalLang, [...entry.versions].map(([lang, v]) => [lang, v.title])]) : "-");
   const base = hashText(inputs.shared, ids, book.languages.join(","), JSON.stringify(pageOptions));
   return (entry) => {
     const hash = newHash().update(base).update("\0").update(stamp(entry));
-    hash.update(`\0prev ${stamp(book.cases[entry.number - 2])}\0next ${stamp(book.cases[entry.number])}\0related`);
-    for (const other of related.get(entry.id) ?? []) hash.update(`\0${stamp(other)}`);
+    hash.update(`\0prev ${face(book.cases[entry.number - 2])}\0next ${face(book.cases[entry.number])}\0related`);
+    for (const other of related.get(entry.id) ?? []) hash.update(`\0${face(other)}`);
     return hash.digest("hex");
   };
 }
