@@ -6,7 +6,7 @@ import type { BuildInputs } from "../cache/build-inputs.js";
 import { casePageKeys } from "../cache/case-page-key.js";
 import { listingKeys } from "../cache/listings-key.js";
 import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.js";
-import type { Casebook } from "../link/casebook-model.js";
+import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
 import { siteWriter } from "./site-writer.js";
@@ -25,6 +25,10 @@ import { fileForPath, paths } from "../site/urls.js";
 export interface SiteBuild {
   pages: number;
   searchFiles: number;
+  /** The pages the search index holds, in the order they were indexed (or are to be). */
+  searchPages: { path: string; file: string }[];
+  /** The pages the sitemap lists. */
+  listed: SitemapPage[];
   /** When the search index was left to a background job: the pages it must index, in order. */
   deferredSearch?: { path: string; file: string }[];
 }
@@ -45,6 +49,8 @@ export interface WriteSiteOptions {
   previousSearchIndex?: string | undefined;
   /** Threads that render case pages (default: one per CPU; 1 renders in this thread). */
   threads?: number | undefined;
+  /** False: no search index is written (the live preview makes it in the background). */
+  search?: boolean;
 }
 
 /**
@@ -72,8 +78,8 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   const defer = options.previousSearchIndex !== undefined && keys.size > 0 && fresh < keys.size / 2 && fresh <= Math.max(DEFER_SEARCH.cases, keys.size * DEFER_SEARCH.share);
   // Pages are written as they are rendered, one case at a time, and fed to the search index at
   // once, so memory stays flat and indexing overlaps rendering.
-  const search = defer ? undefined : new SearchIndexer();
-  const deferred: { path: string; file: string }[] = [];
+  const search = defer || options.search === false ? undefined : new SearchIndexer();
+  const searchPages: { path: string; file: string }[] = [];
   const listed: SitemapPage[] = [];
   let count = 0;
   const emit = async (page: Omit<RenderedPage, "html">, html: () => string, writeFile = true) => {
@@ -81,8 +87,8 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     count++;
     if (page.path !== paths.notFound() && !page.unlisted) listed.push({ path: page.path, alternates: page.alternates });
     if (page.searchable) {
+      searchPages.push({ path: page.path, file: page.file });
       if (search) await search.add(page.path, html());
-      else deferred.push({ path: page.path, file: page.file });
     }
   };
   // Places cached pages into the output. A build running at the same moment may replace or prune
@@ -158,23 +164,29 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     write(fileForPath(paths.asset("favicon.svg")), readFileSync(join(options.themeDir, "favicon.svg")));
     for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
 
-    // Case media: each case's asset files, once for all languages.
-    for (const entry of book.cases)
-      for (const [file, kind] of entry.assets)
-        if (kind === "file") copyFileSync(join(entry.folder, file), target(fileForPath(paths.caseAsset(entry.id, file))));
-
-    // Open data, feeds, sitemap.
-    write(fileForPath(paths.data("cases.json")), casesJsonText(book, { buildDate: options.buildDate }));
-    write(fileForPath(paths.data("cases.csv")), casesCsv(book));
-    write(fileForPath(paths.schema()), `${JSON.stringify(caseJsonSchema(book.vocabularies), null, 2)}\n`);
-    for (const lang of book.languages) write(fileForPath(paths.feed(lang)), atomFeed(book, lang, { buildDate: options.buildDate }));
-    write("sitemap.xml", sitemapXml(book, listed));
-    write("robots.txt", robotsTxt(book.config.baseUrl));
+    for (const entry of book.cases) copyCaseMedia(entry, target);
+    writeSiteData(book, write, options.buildDate, listed);
   } catch (error) {
     await searchIndex?.catch(() => undefined);
     throw error;
   }
 
-  if (!searchIndex) return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), deferredSearch: deferred };
-  return { pages: count, searchFiles: await searchIndex };
+  if (searchIndex) return { pages: count, searchFiles: await searchIndex, searchPages, listed };
+  if (!defer) return { pages: count, searchFiles: 0, searchPages, listed };
+  return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), searchPages, listed, deferredSearch: searchPages };
+}
+
+/** A case's media: its asset files, once for all languages. */
+export function copyCaseMedia(entry: CaseEntry, target: (file: string) => string): void {
+  for (const [file, kind] of entry.assets) if (kind === "file") copyFileSync(join(entry.folder, file), target(fileForPath(paths.caseAsset(entry.id, file))));
+}
+
+/** Open data, feeds and the sitemap: what the site says of every case, outside its pages. */
+export function writeSiteData(book: Casebook, write: (file: string, content: string) => void, buildDate: string, listed: readonly SitemapPage[]): void {
+  write(fileForPath(paths.data("cases.json")), casesJsonText(book, { buildDate }));
+  write(fileForPath(paths.data("cases.csv")), casesCsv(book));
+  write(fileForPath(paths.schema()), `${JSON.stringify(caseJsonSchema(book.vocabularies), null, 2)}\n`);
+  for (const lang of book.languages) write(fileForPath(paths.feed(lang)), atomFeed(book, lang, { buildDate }));
+  write("sitemap.xml", sitemapXml(book, listed));
+  write("robots.txt", robotsTxt(book.config.baseUrl));
 }

@@ -1,19 +1,24 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { rmSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { loadCasebook } from "../load/load-casebook.js";
+import { CasebookReloader } from "../load/reload-casebook.js";
 import type { Casebook } from "../link/casebook-model.js";
 import { linkCasebook } from "../link/link-casebook.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { relatedIndex } from "../site/components/related-cases.js";
-import { renderCasePages, renderListings, renderShared, type SiteOptions } from "../site/render-site.js";
+import type { SitemapPage } from "../site/feeds/sitemap.js";
+import { renderCasePages, renderListings, renderPermalinks, renderShared, type RenderedPage, type SiteOptions } from "../site/render-site.js";
 import { loadThemeStrings } from "../site/theme-strings.js";
+import { paths } from "../site/urls.js";
 import { validateCasebook } from "../validate/validate-casebook.js";
+import type { FileValidationMemo } from "../validate/validate-loaded.js";
+import { createCaseSchemas, type CaseSchemas } from "../../schema/case.js";
 import { buildDate } from "../build/build-casebook.js";
 import { openProject, type Project } from "../build/open-project.js";
+import { siteWriter } from "../build/site-writer.js";
 import { themeFolder } from "../build/theme-folder.js";
-import { writeSite } from "../build/write-site.js";
+import { copyCaseMedia, writeSite, writeSiteData } from "../build/write-site.js";
+import { PreviewKeys, type PreviewPageKeys } from "./preview-keys.js";
+import { PreviewSearch } from "./preview-search.js";
 
 export interface PreviewResult {
   ok: boolean;
@@ -25,95 +30,121 @@ export interface PreviewResult {
   full: boolean;
 }
 
+/** What the preview holds between updates, from its last full build on. */
+interface PreviewState {
+  project: Project;
+  schemas: CaseSchemas;
+  memo: FileValidationMemo;
+  reloader: CasebookReloader;
+  keys: PreviewKeys;
+  /** The casebook whose pages are in the folder now. */
+  book?: Casebook;
+  /** The pages the search index and the sitemap hold, by file, in the site's order. */
+  searchPages: Map<string, { path: string; file: string }>;
+  listed: Map<string, SitemapPage>;
+}
+
 /**
  * The preview's build: drafts included, no PDF, written in place into `dir`. After the first full
- * build, a change to cases re-renders only the changed cases and the listings; the search index
- * and data files follow in a background full build.
+ * build, a change to cases reads only the files that changed, and renders again only the pages
+ * whose inputs changed (the same keys as the build cache's: a case, its neighbours and related
+ * cases; the listings when any frontmatter changed). The search index follows in the background
+ * and never holds up the next update.
  */
 export class PreviewSite {
-  #hashes = new Map<string, string>();
-  #frontmatters = new Map<string, string>();
-  #book: Casebook | undefined;
-  #background: Promise<void> = Promise.resolve();
+  #state: PreviewState | undefined;
+  readonly #search: PreviewSearch;
 
   constructor(
     readonly cwd: string,
     readonly dir: string,
     readonly casesOption?: string,
-  ) {}
+  ) {
+    this.#search = new PreviewSearch(dir);
+  }
 
   /** Rebuilds after `changed` paths (empty or undefined: everything). */
   async update(changed?: readonly string[]): Promise<PreviewResult> {
-    const project = openProject({ cwd: this.cwd, cases: this.casesOption });
-    const loaded = loadCasebook(project.casesDir, project.cwd);
-    const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear });
+    const previous = this.#state;
+    const onlyCases = changed !== undefined && changed.length > 0 && previous?.book !== undefined && changed.every((p) => p.startsWith(previous.project.casesDir));
+    const state = onlyCases ? previous! : this.#fresh();
+    const { project } = state;
+    const loaded = state.reloader.load(onlyCases ? changed : undefined);
+    const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear, schemas: state.schemas, memo: state.memo });
     const diagnostics = sortDiagnostics([...project.diagnostics, ...validated.diagnostics]);
     const sources = new Map(project.sources);
     for (const file of loaded.files) if (file.source) sources.set(file.ref.display, file.source.text);
     const result: PreviewResult = { ok: false, diagnostics, sources, updated: [], full: false };
+    // The next change starts from this state, whatever the outcome: its files are read already.
+    this.#state = state;
     if (diagnostics.some((d) => d.fatal) || !project.config) return result;
     const book = linkCasebook(validated, loaded, { config: project.config, vocabularies: project.vocabularies, includeDrafts: true });
-    const hashes = new Map(loaded.files.map((f) => [f.ref.display, hash(f.source?.text ?? "")]));
-    const frontmatters = new Map(loaded.files.map((f) => [f.ref.display, hash(f.source?.text.slice(0, f.bodyOffset ?? 0) ?? "")]));
-    const onlyCases = changed !== undefined && changed.length > 0 && this.#book !== undefined && changed.every((p) => p.startsWith(project.casesDir));
-    const sameCases = this.#book !== undefined && sameIds(this.#book, book);
-    await this.#background;
-    if (onlyCases && sameCases) {
-      const changedFiles = loaded.files.filter((f) => this.#hashes.get(f.ref.display) !== hashes.get(f.ref.display));
-      const touched = new Set(changedFiles.map((f) => f.ref.id));
-      // Listings show only frontmatter (titles, summaries, facets): a body edit leaves them as they are.
-      const listings = changedFiles.some((f) => this.#frontmatters.get(f.ref.display) !== frontmatters.get(f.ref.display));
-      this.#renderPages(book, project, touched, listings);
-      result.updated = [...touched];
-    } else {
-      rmSync(this.dir, { recursive: true, force: true });
-      await writeSite(book, this.dir, { themeDir: themeFolder(project, project.config.theme), buildDate: buildDate(), withPdf: false });
-      result.full = true;
-      result.updated = book.cases.map((c) => c.id);
-    }
-    this.#hashes = hashes;
-    this.#frontmatters = frontmatters;
-    this.#book = book;
-    if (!result.full && result.updated.length > 0) this.#background = this.#indexInBackground(book, project);
-    result.ok = true;
-    return result;
-  }
-
-  /** Waits for the background work (search index, data files) to finish. */
-  settled(): Promise<void> {
-    return this.#background;
-  }
-
-  #renderPages(book: Casebook, project: Project, ids: ReadonlySet<string>, listings: boolean): void {
     const options: SiteOptions = {
-      strings: loadThemeStrings(themeFolder(project, book.config.theme)),
+      strings: loadThemeStrings(themeFolder(project, project.config.theme)),
       buildDate: buildDate(),
       withPdf: false,
       related: relatedIndex(book.cases),
     };
-    const pages = [
-      ...(listings ? [...renderShared(book, options), ...book.languages.flatMap((lang) => renderListings(book, lang, options))] : []),
-      ...book.cases.filter((c) => ids.has(c.id)).flatMap((entry) => renderCasePages(book, entry, options)),
-    ];
-    for (const page of pages) {
-      const target = join(this.dir, page.file);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, page.html);
+    const keys = state.keys.of(book, loaded, options.related);
+    if (onlyCases && state.book && sameIds(state.book, book)) {
+      result.updated = this.#renderChanged(book, state, keys, options);
+    } else {
+      await this.#search.stop();
+      rmSync(this.dir, { recursive: true, force: true });
+      const site = await writeSite(book, this.dir, { themeDir: themeFolder(project, project.config.theme), buildDate: options.buildDate, withPdf: false });
+      state.searchPages = new Map(site.searchPages.map((p) => [p.file, p]));
+      state.listed = new Map(site.listed.map((p) => [p.path, p]));
+      result.full = true;
+      result.updated = book.cases.map((c) => c.id);
     }
+    state.keys.remember(keys);
+    state.book = book;
+    if (!result.full && result.updated.length > 0) this.#search.refresh([...state.searchPages.values()]);
+    result.ok = true;
+    return result;
   }
 
-  /** A full build into a fresh folder, swapped in file by file: the search index catches up. */
-  async #indexInBackground(book: Casebook, project: Project): Promise<void> {
-    try {
-      await writeSite(book, this.dir, { themeDir: themeFolder(project, book.config.theme), buildDate: buildDate(), withPdf: false });
-    } catch {
-      // The next change rebuilds; the preview keeps serving what it has.
-    }
+  /** Waits for the background work (the search index) to finish. */
+  settled(): Promise<void> {
+    return this.#search.settled();
   }
-}
 
-function hash(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+  /** Everything read anew: the project, the schemas and every file. */
+  #fresh(): PreviewState {
+    const project = openProject({ cwd: this.cwd, cases: this.casesOption });
+    return {
+      project,
+      schemas: createCaseSchemas(project.vocabularies),
+      memo: new WeakMap(),
+      reloader: new CasebookReloader(project.casesDir, project.cwd),
+      keys: new PreviewKeys(),
+      searchPages: new Map(),
+      listed: new Map(),
+    };
+  }
+
+  /** Renders the pages whose keys changed, in place; returns the cases whose pages were rendered. */
+  #renderChanged(book: Casebook, state: PreviewState, keys: PreviewPageKeys, options: SiteOptions): string[] {
+    const { target, write } = siteWriter(this.dir);
+    const changed = book.cases.filter((entry) => state.keys.changed(keys, entry.id));
+    const listings = state.keys.listingsChanged(keys);
+    const place = (page: RenderedPage) => {
+      write(page.file, page.html);
+      if (page.searchable) state.searchPages.set(page.file, { path: page.path, file: page.file });
+      if (page.path !== paths.notFound() && !page.unlisted) state.listed.set(page.path, { path: page.path, alternates: page.alternates });
+    };
+    for (const entry of changed) {
+      for (const page of renderCasePages(book, entry, options)) place(page);
+      copyCaseMedia(entry, target);
+    }
+    if (listings) {
+      for (const page of renderShared(book, options)) place(page);
+      for (const lang of book.languages) for (const page of renderListings(book, lang, options)) place(page);
+      for (const page of renderPermalinks(book, options)) place(page);
+      writeSiteData(book, write, options.buildDate, [...state.listed.values()]);
+    }
+    return changed.map((entry) => entry.id);
+  }
 }
 
 function sameIds(a: Casebook, b: Casebook): boolean {

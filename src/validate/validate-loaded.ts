@@ -1,7 +1,7 @@
 import { createCaseSchemas, type CaseSchemas } from "../../schema/case.js";
 import type { Vocabularies } from "../../schema/vocabularies.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { LoadedCasebook } from "../load/load-casebook.js";
+import type { LoadedCasebook, LoadedFile } from "../load/load-casebook.js";
 import { assetPaths } from "./rules/asset-paths.js";
 import { caseLinks } from "./rules/case-links.js";
 import { caseStructure } from "./rules/case-structure.js";
@@ -17,7 +17,15 @@ export interface ValidateContext {
   schemas?: CaseSchemas;
   /** Every case id of the casebook, when `loaded` is only a part of it (see check-in-parallel.ts). */
   caseIds?: readonly string[];
+  /**
+   * Each file's own validation, kept for the next call (the live preview): a file whose loaded
+   * object is the same is not validated again. Valid only while the schemas stay the same.
+   */
+  memo?: FileValidationMemo;
 }
+
+/** See `ValidateContext.memo`. */
+export type FileValidationMemo = WeakMap<LoadedFile, { file: ValidatedFile; diagnostics: Diagnostic[] }>;
 
 export interface ValidatedCasebook {
   files: ValidatedFile[];
@@ -40,8 +48,9 @@ export function validateLoaded(loaded: LoadedCasebook, ctx: ValidateContext, par
   const diagnostics = [...loaded.diagnostics];
   const files: ValidatedFile[] = [];
   for (const f of loaded.files) {
-    const result = validateFile(f, schemas, parse);
+    const result: ReturnType<typeof validateFile> = ctx.memo?.get(f) ?? validateFile(f, schemas, parse);
     if (result.needsParse) return undefined;
+    ctx.memo?.set(f, result);
     diagnostics.push(...result.diagnostics);
     files.push(result.file);
   }

@@ -1,0 +1,161 @@
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCasebook } from "../bench/generate-cases.js";
+import { PreviewSite } from "../src/dev/preview-site.js";
+import { ROOT } from "./helpers/run-cli.js";
+
+// The preview stamps pages with the build date: a fixed one lets two previews be compared byte for byte.
+const epoch = process.env["SOURCE_DATE_EPOCH"];
+beforeAll(() => void (process.env["SOURCE_DATE_EPOCH"] = "1790000000"));
+const temp: string[] = [];
+afterAll(() => {
+  if (epoch === undefined) delete process.env["SOURCE_DATE_EPOCH"];
+  else process.env["SOURCE_DATE_EPOCH"] = epoch;
+  temp.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temp.push(dir);
+  return dir;
+}
+
+/** 14 generated cases, their files dated an hour ago (so that the preview may trust their times). */
+function makeProject(): string {
+  const project = tempDir("casebook-preview-");
+  copyFileSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
+  cpSync(join(ROOT, "schema", "vocabularies"), join(project, "schema", "vocabularies"), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
+  generateCasebook({ count: 14, seed: 11, dir: join(project, "cases") });
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(join(project, "cases"), { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), hourAgo, hourAgo);
+  return project;
+}
+
+/** Every file of a folder but the search index: relative path → bytes. */
+function pages(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (entry.isFile() && !path.startsWith("pagefind")) out.set(path, readFileSync(join(dir, path)).toString("base64"));
+  }
+  return out;
+}
+
+/**
+ * What a preview started now shows of the project. Pagefind runs one service per process: call it
+ * only when the preview under test has settled, or the two indexes would share it.
+ */
+async function freshPreview(project: string): Promise<Map<string, string>> {
+  const dir = tempDir("casebook-preview-fresh-");
+  const fresh = new PreviewSite(project, dir);
+  expect((await fresh.update()).ok).toBe(true);
+  return pages(dir);
+}
+
+/** The texts Pagefind holds for the pages it indexed (its fragments are gzipped JSON). */
+function indexedText(dir: string): string {
+  const fragments = join(dir, "pagefind", "fragment");
+  return readdirSync(fragments)
+    .map((name) => gunzipSync(readFileSync(join(fragments, name))).toString("utf8"))
+    .join("\n");
+}
+
+describe("the live preview's updates", () => {
+  let project: string;
+  let dir: string;
+  let preview: PreviewSite;
+  let ids: string[];
+  beforeAll(async () => {
+    project = makeProject();
+    dir = tempDir("casebook-preview-site-");
+    preview = new PreviewSite(project, dir);
+    const first = await preview.update();
+    expect(first.ok).toBe(true);
+    expect(first.full).toBe(true);
+    ids = readdirSync(join(project, "cases")).sort();
+  }, 120_000);
+  const caseFile = (id: string) => join(project, "cases", id, "en.md");
+
+  it("renders only the edited case after a body edit, and shows what a fresh preview shows; search follows", async () => {
+    const id = ids[5]!;
+    appendFileSync(caseFile(id), "\nA sentence added by the preview test: wombat.\n");
+    const result = await preview.update([caseFile(id)]);
+    expect(result.ok).toBe(true);
+    expect(result.full).toBe(false);
+    expect(result.updated).toEqual([id]);
+    expect(readFileSync(join(dir, "en", "cases", id, "index.html"), "utf8")).toContain("wombat");
+    await preview.settled();
+    expect(indexedText(dir)).toContain("wombat");
+    expect(pages(dir)).toEqual(await freshPreview(project));
+  }, 120_000);
+
+  it("renders the pages that show a case again when its title changes, before the search index follows", async () => {
+    const id = ids[6]!;
+    const showing = ids.filter((other) => {
+      const html = readFileSync(join(dir, "en", "cases", other, "index.html"), "utf8");
+      return other !== id && html.slice(html.indexOf('<aside class="case-aside"')).includes(`href="/en/cases/${id}/"`);
+    });
+    expect(showing.length).toBeGreaterThan(0);
+    writeFileSync(caseFile(id), readFileSync(caseFile(id), "utf8").replace(/^title: .*$/m, "title: A case retitled by the preview test"));
+    const result = await preview.update([caseFile(id)]);
+    expect(result.full).toBe(false);
+    expect(result.updated).toEqual(expect.arrayContaining([id, ...showing]));
+    expect(result.updated.length).toBeLessThan(ids.length);
+    // The pages are right as soon as the update returns: only the search index is left to the background.
+    for (const other of showing) expect(readFileSync(join(dir, "en", "cases", other, "index.html"), "utf8")).toContain("A case retitled by the preview test");
+    expect(readFileSync(join(dir, "en", "cases", "index.html"), "utf8")).toContain("A case retitled by the preview test");
+    await preview.settled();
+    expect(indexedText(dir)).toContain("A case retitled by the preview test");
+    expect(pages(dir)).toEqual(await freshPreview(project));
+  }, 120_000);
+
+  it("sees a file changed on disk that the watcher did not name, and an asset replaced under the same name", async () => {
+    const id = ids[2]!;
+    appendFileSync(caseFile(id), "\nAnother sentence, not reported by the watcher: numbat.\n");
+    const pictured = ids.find((other) => other !== id && existsSync(join(project, "cases", other, "images")))!;
+    const images = join(project, "cases", pictured, "images");
+    const image = readdirSync(images).find((name) => name.endsWith(".svg"))!;
+    writeFileSync(join(images, image), readFileSync(join(images, image), "utf8").replace("</svg>", "<!-- replaced by the preview test --></svg>"));
+    const result = await preview.update([join(images, image)]);
+    expect(result.ok).toBe(true);
+    expect(result.updated).toEqual(expect.arrayContaining([id, pictured]));
+    expect(readFileSync(join(dir, "en", "cases", id, "index.html"), "utf8")).toContain("numbat");
+    const published = readdirSync(dir, { recursive: true }).map(String).filter((path) => path.includes(pictured) && path.endsWith(image));
+    expect(published.length).toBeGreaterThan(0);
+    for (const path of published) expect(readFileSync(join(dir, path), "utf8")).toContain("replaced by the preview test");
+    await preview.settled();
+    expect(pages(dir)).toEqual(await freshPreview(project));
+  }, 120_000);
+
+  it("reports errors, keeps the pages it has, and recovers when the file is fixed", async () => {
+    const id = ids[4]!;
+    const good = readFileSync(caseFile(id), "utf8");
+    writeFileSync(caseFile(id), good.replace(/^direction: .*$/m, "direction: sideways"));
+    const broken = await preview.update([caseFile(id)]);
+    expect(broken.ok).toBe(false);
+    expect(broken.diagnostics.map((d) => d.ruleId)).toContain("vocabulary-unknown-term");
+    writeFileSync(caseFile(id), good.replace(/\n$/, "\nFixed again: quoll.\n"));
+    const fixed = await preview.update([caseFile(id)]);
+    expect(fixed.ok).toBe(true);
+    expect(fixed.updated).toEqual([id]);
+    expect(readFileSync(join(dir, "en", "cases", id, "index.html"), "utf8")).toContain("quoll");
+    await preview.settled();
+    expect(pages(dir)).toEqual(await freshPreview(project));
+  }, 120_000);
+
+  it("builds everything again when a case is added", async () => {
+    const added = join(project, "cases", "zz-added-by-the-preview-test");
+    cpSync(join(project, "cases", ids[0]!), added, { recursive: true });
+    const result = await preview.update([added]);
+    expect(result.ok).toBe(true);
+    expect(result.full).toBe(true);
+    expect(existsSync(join(dir, "en", "cases", "zz-added-by-the-preview-test", "index.html"))).toBe(true);
+    expect(pages(dir)).toEqual(await freshPreview(project));
+    await preview.settled();
+  }, 180_000);
+});
