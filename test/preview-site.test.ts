@@ -114,6 +114,20 @@ describe("the live preview's updates", () => {
     expect(pages(dir)).toEqual(await freshPreview(project));
   }, 120_000);
 
+  it("chooses the related cases again when a case links to another one", async () => {
+    const [from, to] = [ids[7]!, ids[12]!];
+    const before = readFileSync(join(dir, "en", "cases", to, "index.html"), "utf8");
+    expect(before.slice(before.indexOf('<aside class="case-aside"'))).not.toContain(`href="/en/cases/${from}/"`);
+    appendFileSync(caseFile(from), `\nSee also [this other case](case:${to}).\n`);
+    const result = await preview.update([caseFile(from)]);
+    expect(result.updated).toEqual(expect.arrayContaining([from, to]));
+    // Linked cases come first among related ones: the target's page now names the case linking to it.
+    const after = readFileSync(join(dir, "en", "cases", to, "index.html"), "utf8");
+    expect(after.slice(after.indexOf('<aside class="case-aside"'))).toContain(`href="/en/cases/${from}/"`);
+    await preview.settled();
+    expect(pages(dir)).toEqual(await freshPreview(project));
+  }, 120_000);
+
   it("sees a file changed on disk that the watcher did not name, and an asset replaced under the same name", async () => {
     const id = ids[2]!;
     appendFileSync(caseFile(id), "\nAnother sentence, not reported by the watcher: numbat.\n");

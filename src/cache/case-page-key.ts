@@ -10,10 +10,16 @@ import type { BuildInputs } from "./build-inputs.js";
  * edition), the content hash of the case, and the titles of its neighbours and related cases: a body
  * edit renders only its own case again, a new title also the pages that show it.
  */
-export function casePageKeys(book: Casebook, related: ReadonlyMap<string, readonly CaseEntry[]>, inputs: BuildInputs, pageOptions: Record<string, unknown>): (entry: CaseEntry) => string {
+export function casePageKeys(
+  book: Casebook,
+  related: ReadonlyMap<string, readonly CaseEntry[]>,
+  inputs: BuildInputs,
+  pageOptions: Record<string, unknown>,
+  faceOf: (entry: CaseEntry) => string = caseFace,
+): (entry: CaseEntry) => string {
   const ids = hashText(...book.cases.map((c) => c.id));
   const stamp = (entry: CaseEntry) => `${entry.id}:${inputs.cases.get(entry.id) ?? "?"}`;
-  const face = (entry: CaseEntry | undefined) => (entry ? JSON.stringify([entry.id, entry.originalLang, [...entry.versions].map(([lang, v]) => [lang, v.title])]) : "-");
+  const face = (entry: CaseEntry | undefined) => (entry ? faceOf(entry) : "-");
   const base = hashText(inputs.shared, ids, book.languages.join(","), JSON.stringify(pageOptions));
   return (entry) => {
     const hash = newHash().update(base).update("\0").update(stamp(entry));
@@ -21,4 +27,9 @@ export function casePageKeys(book: Casebook, related: ReadonlyMap<string, readon
     for (const other of related.get(entry.id) ?? []) hash.update(`\0${face(other)}`);
     return hash.digest("hex");
   };
+}
+
+/** What another case's page shows of a case: its titles (see casePageKeys). */
+export function caseFace(entry: CaseEntry): string {
+  return JSON.stringify([entry.id, entry.originalLang, [...entry.versions].map(([lang, v]) => [lang, v.title])]);
 }

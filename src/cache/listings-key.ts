@@ -1,5 +1,5 @@
 import type { Language } from "../../schema/languages.js";
-import type { Casebook } from "../link/casebook-model.js";
+import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import { hashText, newHash } from "./hash-tree.js";
 import type { BuildInputs } from "./build-inputs.js";
 
@@ -8,12 +8,15 @@ import type { BuildInputs } from "./build-inputs.js";
  * about). They show what the frontmatter says of every case — data, titles, summaries, status,
  * translations and their state — never a body, so a body edit leaves them as they were.
  */
-export function listingKeys(book: Casebook, inputs: BuildInputs, pageOptions: Record<string, unknown>): (lang: Language) => string {
+export function listingKeys(book: Casebook, inputs: BuildInputs, pageOptions: Record<string, unknown>, fragmentOf: (entry: CaseEntry) => string = listingFragment): (lang: Language) => string {
   const hash = newHash().update(inputs.shared).update(`\0${JSON.stringify(pageOptions)}\0${book.languages.join(",")}\0`);
-  for (const entry of book.cases) {
-    const versions = [...entry.versions].map(([lang, v]) => [lang, v.title, v.summary, v.tags, v.status, v.published, v.updated ?? null, v.translators, v.isTranslation, v.sourceState ?? null, v.stale]);
-    hash.update(JSON.stringify([entry.id, entry.number, entry.originalLang, entry.data, versions, [...entry.assets], entry.linksTo])).update("\0");
-  }
+  for (const entry of book.cases) hash.update(fragmentOf(entry)).update("\0");
   const base = hash.digest("hex");
   return (lang) => hashText(base, "listings", lang);
+}
+
+/** What the listings show of one case. */
+export function listingFragment(entry: CaseEntry): string {
+  const versions = [...entry.versions].map(([lang, v]) => [lang, v.title, v.summary, v.tags, v.status, v.published, v.updated ?? null, v.translators, v.isTranslation, v.sourceState ?? null, v.stale]);
+  return JSON.stringify([entry.id, entry.number, entry.originalLang, entry.data, versions, [...entry.assets], entry.linksTo]);
 }

@@ -4,7 +4,6 @@ import { CasebookReloader } from "../load/reload-casebook.js";
 import type { Casebook } from "../link/casebook-model.js";
 import { linkCasebook } from "../link/link-casebook.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
-import { relatedIndex } from "../site/components/related-cases.js";
 import type { SitemapPage } from "../site/feeds/sitemap.js";
 import { renderCasePages, renderListings, renderPermalinks, renderShared, type RenderedPage, type SiteOptions } from "../site/render-site.js";
 import { loadThemeStrings } from "../site/theme-strings.js";
@@ -37,6 +36,8 @@ interface PreviewState {
   memo: FileValidationMemo;
   reloader: CasebookReloader;
   keys: PreviewKeys;
+  /** The theme's strings (a change to the theme makes a full build). */
+  strings?: SiteOptions["strings"];
   /** The casebook whose pages are in the folder now. */
   book?: Casebook;
   /** The pages the search index and the sitemap hold, by file, in the site's order. */
@@ -79,13 +80,9 @@ export class PreviewSite {
     this.#state = state;
     if (diagnostics.some((d) => d.fatal) || !project.config) return result;
     const book = linkCasebook(validated, loaded, { config: project.config, vocabularies: project.vocabularies, includeDrafts: true });
-    const options: SiteOptions = {
-      strings: loadThemeStrings(themeFolder(project, project.config.theme)),
-      buildDate: buildDate(),
-      withPdf: false,
-      related: relatedIndex(book.cases),
-    };
-    const keys = state.keys.of(book, loaded, options.related);
+    const { keys, related } = state.keys.of(book, loaded);
+    state.strings ??= loadThemeStrings(themeFolder(project, project.config.theme));
+    const options: SiteOptions = { strings: state.strings, buildDate: buildDate(), withPdf: false, related };
     if (onlyCases && state.book && sameIds(state.book, book)) {
       result.updated = this.#renderChanged(book, state, keys, options);
     } else {

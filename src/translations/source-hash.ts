@@ -39,11 +39,24 @@ export function sourceHash(text: TranslatableText): string {
   return sourceDigest(text).slice(0, SOURCE_HASH_LENGTH);
 }
 
+/**
+ * Digests by the frontmatter they were made from: an original with translations is asked for its
+ * digest by validation and by linking, and again at every update of the preview while it is unchanged.
+ * A file read again has a new frontmatter object; the loaded file and its validated copy share one.
+ */
+const digests = new WeakMap<object, string>();
+
 /** The digest of a loaded original, or undefined when its frontmatter cannot be read. */
 export function sourceDigestOfFile(file: LoadedFile): string | undefined {
-  const data = file.frontmatter?.data;
-  if (!data || file.body === undefined) return undefined;
-  return sourceDigest({ title: data["title"], summary: data["summary"], tags: data["tags"], body: file.body });
+  const frontmatter = file.frontmatter;
+  const data = frontmatter?.data;
+  if (!frontmatter || !data || file.body === undefined) return undefined;
+  let digest = digests.get(frontmatter);
+  if (digest === undefined) {
+    digest = sourceDigest({ title: data["title"], summary: data["summary"], tags: data["tags"], body: file.body });
+    digests.set(frontmatter, digest);
+  }
+  return digest;
 }
 
 /** The `sourceHash` to record for a loaded original, or undefined when its frontmatter cannot be read. */
