@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --cases 1000,4000,10000 [--json out.json] [--pdf N] [--seed S] [--repeat R] [--wait-idle SECONDS] [--keep] [--no-compile] [--no-snapshot] [--strict]`
+ * `npm run bench -- --cases 1000,4000,10000 [--json out.json] [--pdf N] [--seed S] [--repeat R] [--wait-idle SECONDS] [--keep] [--no-compile] [--no-snapshot] [--no-preview] [--strict]`
  *
  * For each size: generates a casebook into a temporary folder, then measures the REAL command
  * line as child processes (check; cold, warm and one-edit builds; a baseline), with the peak RSS
@@ -20,6 +20,7 @@ import { formatReport } from "./harness/report.js";
 import type { BenchReport, SizeResult, StepResult } from "./harness/results.js";
 import { clearBuild, countFiles, dirBytes, editCase, firstLine, pageShows, runStep, searchShows, waitForSearchJobs } from "./harness/steps.js";
 import { evaluateTargets } from "./harness/targets.js";
+import { measurePreview } from "./harness/preview-step.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -35,13 +36,14 @@ const { values } = parseArgs({
     "no-snapshot": { type: "boolean", default: false },
     strict: { type: "boolean", default: false },
     "wait-idle": { type: "string", default: "120" },
+    "no-preview": { type: "boolean", default: false },
   },
   strict: true,
 });
 const sizes = values.cases.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
 const repeat = Number(values.repeat);
 if (sizes.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(repeat) || repeat < 1) {
-  process.stderr.write("usage: npm run bench -- --cases 1000,4000,10000 [--json out.json] [--pdf N] [--seed S] [--repeat R] [--wait-idle SECONDS] [--keep] [--no-compile] [--no-snapshot] [--strict]\n");
+  process.stderr.write("usage: npm run bench -- --cases 1000,4000,10000 [--json out.json] [--pdf N] [--seed S] [--repeat R] [--wait-idle SECONDS] [--keep] [--no-compile] [--no-snapshot] [--no-preview] [--strict]\n");
   process.exit(2);
 }
 // Other jobs on a shared machine inflate wall times: before each run, wait up to this many seconds
@@ -206,6 +208,19 @@ async function measureSize(cases: number): Promise<SizeResult> {
       },
     }),
   );
+  if (!values["no-preview"]) {
+    size.steps.preview = show(
+      await measurePreview({
+        cases, cwd, repeat: Math.max(3, repeat), caseId: edited,
+        args: [BIN, "dev", "--port", "0", "--cases", "cases"],
+        edit: (k) => {
+          const word = `benchpreview${cases}x${k + 1}`;
+          editCase(casesDir, edited, word);
+          return word;
+        },
+      }),
+    );
+  }
   const phases = size.steps.baseline.details as { unifiedMs?: number; pagefindMs?: number } | undefined;
   if (size.steps.cold.ok && size.steps.baseline.ok && phases?.unifiedMs && phases.pagefindMs)
     size.ratio = Math.round((size.steps.cold.wallMs / (phases.unifiedMs + phases.pagefindMs)) * 100) / 100;

@@ -60,6 +60,15 @@ describe("bench: targets", () => {
     ]);
   });
 
+  it("judges the live preview by the delay until an edit shows, and reports it only when it was measured", () => {
+    const name = "live preview shows an edited case (casebook dev, save to page served)";
+    expect(evaluateTargets([size(4000, {}, 1.4)]).some((t) => t.name === name)).toBe(false);
+    expect(evaluateTargets([size(4000, { preview: step("preview", 0.6) }, 1.4)]).find((t) => t.name === name)).toMatchObject({ value: 0.6, pass: true, official: true });
+    expect(evaluateTargets([size(4000, { preview: step("preview", 1.7) }, 1.4)]).find((t) => t.name === name)).toMatchObject({ value: 1.7, pass: false });
+    const failed = { ...step("preview", 0), ok: false, note: "edit 1 did not show within 120 s" };
+    expect(evaluateTargets([size(4000, { preview: failed }, 1.4)]).find((t) => t.name === name)).toMatchObject({ value: null, pass: false, detail: "edit 1 did not show within 120 s" });
+  });
+
   it("checks that memory grows no faster than the number of cases", () => {
     const lines = evaluateTargets([size(4000, {}, 1), size(10000, { cold: step("cold", 20, 3) }, 1)]);
     const growth = lines.find((t) => t.name.startsWith("memory growth"))!;

@@ -6,6 +6,7 @@ const LABELS: Record<StepResult["step"], string> = {
   cold: "cold build --no-pdf",
   warm: "warm rebuild, nothing changed",
   edit: "rebuild after editing one case",
+  preview: "preview: edit shown (casebook dev)",
   pdf: "build with PDF",
 };
 
@@ -44,7 +45,7 @@ export function formatReport(report: BenchReport): string {
   out.push("");
   out.push(`${pad("cases", 6, true)}  ${pad("step", 34)} ${pad("wall", 10, true)} ${pad("cases/s", 8, true)} ${pad("peak RSS", 10, true)} ${pad("procs", 5, true)} ${pad("CPU", 8, true)} ${pad("other", 6, true)}  notes`);
   for (const size of report.sizes) {
-    for (const step of ["check", "baseline", "cold", "warm", "edit"] as const) {
+    for (const step of ["check", "baseline", "cold", "warm", "edit", "preview"] as const) {
       const s = size.steps[step];
       if (s) out.push(row(s));
     }

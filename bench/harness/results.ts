@@ -1,7 +1,7 @@
 import type { Machine } from "./machine.js";
 import type { Measurement } from "./measure.js";
 
-export type StepName = "check" | "baseline" | "cold" | "warm" | "edit" | "pdf";
+export type StepName = "check" | "baseline" | "cold" | "warm" | "edit" | "preview" | "pdf";
 
 /** One run of a step, as written to the JSON (stdout and stderr trimmed to their last lines). */
 export interface RunRecord {

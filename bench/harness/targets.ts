@@ -12,13 +12,15 @@ export function evaluateTargets(sizes: readonly SizeResult[]): TargetLine[] {
     const official = size.cases === TARGET_SIZE;
     const add = (name: string, value: number | null, limit: number, unit: TargetLine["unit"], detail?: string) =>
       lines.push({ cases: size.cases, name, value: value === null ? null : round(value, 2), limit, unit, pass: value !== null && value <= limit, official, ...(detail ? { detail } : {}) });
-    const { check, cold, warm, edit } = size.steps;
+    const { check, cold, warm, edit, preview } = size.steps;
     add("casebook check", seconds(check), 3, "s");
     add("cold build, site and search index, no PDF", seconds(cold), 25, "s");
     add("cold build / (bare unified + bare Pagefind)", size.ratio, 1.5, "ratio");
     add("warm rebuild, nothing changed", seconds(warm), 3, "s");
     const updated = edit?.details?.["pageUpdated"] === true;
     add("rebuild after editing one case", updated ? seconds(edit) : null, 1, "s", edit && !updated ? "the edited page did not show the edit when the build returned" : undefined);
+    // The "done when": a contributor sees an edited case in the browser about a second after saving.
+    if (preview) add("live preview shows an edited case (casebook dev, save to page served)", seconds(preview), 1, "s", preview.ok ? undefined : preview.note);
     const measured = [check, cold, warm, edit].filter((s): s is StepResult => Boolean(s));
     const peak = measured.length ? Math.max(...measured.map((s) => s.peakRssBytes)) / GiB : null;
     add("peak RSS of the process tree (check, builds)", peak, 2, "GiB");
