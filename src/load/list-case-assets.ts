@@ -62,8 +62,11 @@ export function listCaseAssets(folder: string, assetFolders: readonly string[] =
   };
   for (const name of assetFolders) {
     const dir = join(folder, name);
+    const stat = safeLstat(dir);
+    // A case without images has nothing to list (learnt without an error thrown and caught).
+    if (!stat) continue;
     // The asset folder itself may be a symbolic link (git stores them): to /etc, it would publish /etc.
-    if (safeLstat(dir)?.isSymbolicLink() && !inside(dir)) assets.set(name, "link-outside");
+    if (stat.isSymbolicLink() && !inside(dir)) assets.set(name, "link-outside");
     else walk(dir);
   }
   return { assets, truncated, ...(unsafe.size ? { unsafe } : {}) };
@@ -106,7 +109,7 @@ function safeStat(path: string) {
 
 function safeLstat(path: string) {
   try {
-    return lstatSync(path);
+    return lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
