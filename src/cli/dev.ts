@@ -57,7 +57,7 @@ export async function devCommand(args: string[], io: CliIO, signal?: AbortSignal
   });
   stopWatching();
   await queue;
-  await site.settled();
+  await site.stop();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
   return 0;

@@ -14,6 +14,7 @@ export class PreviewSearch {
   #wanted: SearchPage[] | undefined;
   #generation = 0;
   #running: Promise<void> | undefined;
+  #active: SearchIndexer | undefined;
 
   constructor(readonly siteDir: string) {}
 
@@ -24,10 +25,14 @@ export class PreviewSearch {
     this.#running ??= this.#loop();
   }
 
-  /** Drops the index being made, if any, and waits until Pagefind has stopped. */
+  /**
+   * Drops the index being made, if any, and waits until Pagefind has stopped. Pagefind is closed at
+   * once, even while it writes (tens of seconds for thousands of cases): nothing of it is kept.
+   */
   async stop(): Promise<void> {
     this.#wanted = undefined;
     this.#generation++;
+    await this.#active?.abort();
     await this.#running;
   }
 
@@ -52,8 +57,17 @@ export class PreviewSearch {
   }
 
   async #index(pages: readonly SearchPage[], generation: number): Promise<void> {
-    const current = () => this.#generation === generation;
     const search = new SearchIndexer();
+    this.#active = search;
+    try {
+      await this.#indexWith(search, pages, generation);
+    } finally {
+      this.#active = undefined;
+    }
+  }
+
+  async #indexWith(search: SearchIndexer, pages: readonly SearchPage[], generation: number): Promise<void> {
+    const current = () => this.#generation === generation;
     for (const page of pages) {
       if (!current()) return search.abort();
       let html: string;

@@ -106,6 +106,11 @@ export class PreviewSite {
     return this.#search.settled();
   }
 
+  /** Drops the background work (on exit: the folder is about to be removed). */
+  stop(): Promise<void> {
+    return this.#search.stop();
+  }
+
   /** Everything read anew: the project, the schemas and every file. */
   #fresh(): PreviewState {
     const project = openProject({ cwd: this.cwd, cases: this.casesOption });
