@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCasebook } from "../bench/generate-cases.js";
 import { PreviewSite } from "../src/dev/preview-site.js";
-import { ROOT } from "./helpers/run-cli.js";
+import { ROOT, runCli } from "./helpers/run-cli.js";
 
 // The preview stamps pages with the build date: a fixed one lets two previews be compared byte for byte.
 const epoch = process.env["SOURCE_DATE_EPOCH"];
@@ -161,6 +161,27 @@ describe("the live preview's updates", () => {
     await preview.settled();
     expect(pages(dir)).toEqual(await freshPreview(project));
   }, 120_000);
+
+  it("renders a case and the listings again when a translation is added, and drops a case that is removed", async () => {
+    const id = ids.find((other) => readdirSync(join(project, "cases", other)).filter((f) => f.endsWith(".md")).length === 1 && existsSync(caseFile(other)))!;
+    const run = runCli(["new", id, "--translate", "--lang", "ru"], project);
+    expect(run.code).toBe(0);
+    const added = await preview.update([join(project, "cases", id, "ru.md")]);
+    expect(added.ok).toBe(true);
+    expect(added.full).toBe(false);
+    expect(added.updated).toContain(id);
+    await preview.settled();
+    expect(pages(dir)).toEqual(await freshPreview(project));
+
+    const removed = ids.find((other) => other !== id && !readFileSync(join(dir, "en", "cases", other, "index.html"), "utf8").includes("A case retitled"))!;
+    rmSync(join(project, "cases", removed), { recursive: true });
+    ids = ids.filter((other) => other !== removed);
+    const after = await preview.update([join(project, "cases", removed, "en.md")]);
+    expect(after.ok).toBe(true);
+    expect(existsSync(join(dir, "en", "cases", removed))).toBe(false);
+    await preview.settled();
+    expect(pages(dir)).toEqual(await freshPreview(project));
+  }, 180_000);
 
   it("builds everything again when a case is added", async () => {
     const added = join(project, "cases", "zz-added-by-the-preview-test");
