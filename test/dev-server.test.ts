@@ -25,6 +25,9 @@ describe("casebook dev", () => {
       const page = await browser.newPage();
       await page.goto(`${url}/en/cases/welding-centre/`, { waitUntil: "load" });
       expect(await page.$eval("h1", (h) => h.textContent)).toBe("Welding skills centre in Almaty");
+      // The search index follows the first build in the background, and is then served.
+      await waitFor(() => (output.join("").includes("search index updated") ? true : undefined));
+      expect((await fetch(`${url}/pagefind/pagefind-entry.json`)).status).toBe(200);
 
       const original = readFileSync(caseFile, "utf8");
       const edited = original.replace("title: Welding skills centre in Almaty", "title: Welding academy in Almaty");

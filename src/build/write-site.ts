@@ -49,6 +49,8 @@ export interface WriteSiteOptions {
   previousSearchIndex?: string | undefined;
   /** Threads that render case pages (default: one per CPU; 1 renders in this thread). */
   threads?: number | undefined;
+  /** False: no search index is made (the live preview makes it in the background, from `searchPages`). */
+  search?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   const defer = options.previousSearchIndex !== undefined && keys.size > 0 && fresh < keys.size / 2 && fresh <= Math.max(DEFER_SEARCH.cases, keys.size * DEFER_SEARCH.share);
   // Pages are written as they are rendered, one case at a time, and fed to the search index at
   // once, so memory stays flat and indexing overlaps rendering.
-  const search = defer ? undefined : new SearchIndexer();
+  const search = defer || options.search === false ? undefined : new SearchIndexer();
   const searchPages: { path: string; file: string }[] = [];
   const listed: SitemapPage[] = [];
   let count = 0;
@@ -170,6 +172,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   }
 
   if (searchIndex) return { pages: count, searchFiles: await searchIndex, searchPages, listed };
+  if (!defer) return { pages: count, searchFiles: 0, searchPages, listed };
   return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), searchPages, listed, deferredSearch: searchPages };
 }
 

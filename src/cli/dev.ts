@@ -20,7 +20,7 @@ export async function devCommand(args: string[], io: CliIO, signal?: AbortSignal
   const project = openProject({ cwd: io.cwd, cases: values.cases });
   requireCasesDir(project);
   const dir = mkdtempSync(join(tmpdir(), "casebook-preview-"));
-  const site = new PreviewSite(io.cwd, dir, values.cases);
+  const site = new PreviewSite(io.cwd, dir, values.cases, (pages, ms) => io.stdout(`casebook dev: search index updated (${pages} pages) in ${Math.round(ms)} ms\n`));
   const server = await startDevServer(dir, port);
   let queue = Promise.resolve();
   const rebuild = (changed?: string[]) => {

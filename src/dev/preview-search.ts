@@ -16,7 +16,11 @@ export class PreviewSearch {
   #running: Promise<void> | undefined;
   #active: SearchIndexer | undefined;
 
-  constructor(readonly siteDir: string) {}
+  constructor(
+    readonly siteDir: string,
+    /** Told when an index lands: how many pages it holds and how long it took. */
+    readonly onIndexed?: (pages: number, ms: number) => void,
+  ) {}
 
   /** Makes the index of these pages (the newest call wins). */
   refresh(pages: SearchPage[]): void {
@@ -34,6 +38,24 @@ export class PreviewSearch {
     this.#generation++;
     await this.#active?.abort();
     await this.#running;
+  }
+
+  /** Moves the current index out of the preview's folder (before the folder is made again). */
+  keepIndex(): string | undefined {
+    const live = join(this.siteDir, "pagefind");
+    if (!existsSync(live)) return undefined;
+    const kept = `${this.siteDir}.pagefind-kept`;
+    rmSync(kept, { recursive: true, force: true });
+    renameSync(live, kept);
+    return kept;
+  }
+
+  /** Puts an index kept by `keepIndex` back, until the new one replaces it (or drops it, if there is no folder to put it in). */
+  restoreIndex(kept: string | undefined): void {
+    if (!kept) return;
+    const live = join(this.siteDir, "pagefind");
+    if (existsSync(this.siteDir) && !existsSync(live)) renameSync(kept, live);
+    else rmSync(kept, { recursive: true, force: true });
   }
 
   settled(): Promise<void> {
@@ -57,19 +79,24 @@ export class PreviewSearch {
   }
 
   async #index(pages: readonly SearchPage[], generation: number): Promise<void> {
+    const started = performance.now();
     const search = new SearchIndexer();
     this.#active = search;
     try {
-      await this.#indexWith(search, pages, generation);
+      if (await this.#indexWith(search, pages, generation)) this.onIndexed?.(pages.length, performance.now() - started);
     } finally {
       this.#active = undefined;
     }
   }
 
-  async #indexWith(search: SearchIndexer, pages: readonly SearchPage[], generation: number): Promise<void> {
+  /** Makes the index and swaps it in; false when a newer update dropped it. */
+  async #indexWith(search: SearchIndexer, pages: readonly SearchPage[], generation: number): Promise<boolean> {
     const current = () => this.#generation === generation;
     for (const page of pages) {
-      if (!current()) return search.abort();
+      if (!current()) {
+        await search.abort();
+        return false;
+      }
       let html: string;
       try {
         html = readFileSync(join(this.siteDir, page.file), "utf8");
@@ -81,12 +108,16 @@ export class PreviewSearch {
     const next = join(this.siteDir, ".pagefind-next");
     rmSync(next, { recursive: true, force: true });
     await search.writeTo(next);
-    if (!current()) return rmSync(next, { recursive: true, force: true });
+    if (!current()) {
+      rmSync(next, { recursive: true, force: true });
+      return false;
+    }
     const live = join(this.siteDir, "pagefind");
     const old = join(this.siteDir, ".pagefind-old");
     rmSync(old, { recursive: true, force: true });
     if (existsSync(live)) renameSync(live, old);
     renameSync(next, live);
     rmSync(old, { recursive: true, force: true });
+    return true;
   }
 }

@@ -15,7 +15,7 @@ import { buildDate } from "../build/build-casebook.js";
 import { openProject, type Project } from "../build/open-project.js";
 import { siteWriter } from "../build/site-writer.js";
 import { themeFolder } from "../build/theme-folder.js";
-import { copyCaseMedia, writeSite, writeSiteData } from "../build/write-site.js";
+import { copyCaseMedia, writeSite, writeSiteData, type SiteBuild } from "../build/write-site.js";
 import { PreviewKeys, type PreviewPageKeys } from "./preview-keys.js";
 import { PreviewSearch } from "./preview-search.js";
 
@@ -60,8 +60,10 @@ export class PreviewSite {
     readonly cwd: string,
     readonly dir: string,
     readonly casesOption?: string,
+    /** Told when a search index lands in the preview (see PreviewSearch). */
+    onSearchIndexed?: (pages: number, ms: number) => void,
   ) {
-    this.#search = new PreviewSearch(dir);
+    this.#search = new PreviewSearch(dir, onSearchIndexed);
   }
 
   /** Rebuilds after `changed` paths (empty or undefined: everything). */
@@ -87,8 +89,16 @@ export class PreviewSite {
       result.updated = this.#renderChanged(book, state, keys, options);
     } else {
       await this.#search.stop();
-      rmSync(this.dir, { recursive: true, force: true });
-      const site = await writeSite(book, this.dir, { themeDir: themeFolder(project, project.config.theme), buildDate: options.buildDate, withPdf: false });
+      // The pages are served as soon as they are written; the search index follows. Until it does,
+      // the previous one (if any) stays, as after an edit.
+      const kept = this.#search.keepIndex();
+      let site: SiteBuild;
+      try {
+        rmSync(this.dir, { recursive: true, force: true });
+        site = await writeSite(book, this.dir, { themeDir: themeFolder(project, project.config.theme), buildDate: options.buildDate, withPdf: false, search: false });
+      } finally {
+        this.#search.restoreIndex(kept);
+      }
       state.searchPages = new Map(site.searchPages.map((p) => [p.file, p]));
       state.listed = new Map(site.listed.map((p) => [p.path, p]));
       result.full = true;
@@ -96,7 +106,7 @@ export class PreviewSite {
     }
     state.keys.remember(keys);
     state.book = book;
-    if (!result.full && result.updated.length > 0) this.#search.refresh([...state.searchPages.values()]);
+    if (result.updated.length > 0) this.#search.refresh([...state.searchPages.values()]);
     result.ok = true;
     return result;
   }
