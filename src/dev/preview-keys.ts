@@ -6,7 +6,7 @@ import { listingFragment, listingKeys } from "../cache/listings-key.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import type { CaseAssetListing } from "../load/list-case-assets.js";
 import type { LoadedCasebook, LoadedFile } from "../load/load-casebook.js";
-import { relatedIndex } from "../site/components/related-cases.js";
+import { relatedIndex, relatedInputs } from "../site/components/related-cases.js";
 
 /** The keys of the preview's pages at one moment: each case's pages, and the listings. */
 export interface PreviewPageKeys {
@@ -41,6 +41,9 @@ export class PreviewKeys {
   #ids = "";
   #related: ReadonlyMap<string, readonly CaseEntry[]> | undefined;
   #current: PreviewPageKeys | undefined;
+  #serial = 0;
+  /** A number for each asset listing seen: a listing read again is a new object, so new content. */
+  readonly #listings = new WeakMap<CaseAssetListing, number>();
 
   of(book: Casebook, loaded: LoadedCasebook): { keys: PreviewPageKeys; related: ReadonlyMap<string, readonly CaseEntry[]> } {
     const ids = book.cases.map((entry) => entry.id).join("\n");
@@ -60,7 +63,7 @@ export class PreviewKeys {
       const listing = loaded.assets.get(entry.id);
       const before = this.#memo.get(entry.id);
       const same = before !== undefined && before.listing === listing && before.number === entry.number && before.files.length === files.length && before.files.every((f, i) => f === files[i]);
-      const now = same ? before : caseMemo(entry, files, listing);
+      const now = same ? before : this.#caseMemo(entry, files, listing);
       if (!before || now.relatedBy !== before.relatedBy) relatedChanged = true;
       memo.set(entry.id, now);
     }
@@ -88,23 +91,20 @@ export class PreviewKeys {
   remember(keys: PreviewPageKeys): void {
     this.#current = keys;
   }
-}
 
-let listingSerial = 0;
-const listingSerials = new WeakMap<CaseAssetListing, number>();
-
-function caseMemo(entry: CaseEntry, files: readonly LoadedFile[], listing: CaseAssetListing | undefined): CaseMemo {
-  const content = createHash("sha256");
-  for (const file of files) content.update(`${file.ref.display}\0`).update(file.source?.text ?? "").update("\0");
-  if (listing && !listingSerials.has(listing)) listingSerials.set(listing, ++listingSerial);
-  content.update(`assets\0${listing ? listingSerials.get(listing) : 0}`);
-  return {
-    files,
-    listing,
-    number: entry.number,
-    content: content.digest("hex"),
-    face: caseFace(entry),
-    fragment: listingFragment(entry),
-    relatedBy: JSON.stringify([entry.data.models, entry.data.sectors, entry.data.countries[0], entry.linksTo]),
-  };
+  #caseMemo(entry: CaseEntry, files: readonly LoadedFile[], listing: CaseAssetListing | undefined): CaseMemo {
+    const content = createHash("sha256");
+    for (const file of files) content.update(`${file.ref.display}\0`).update(file.source?.text ?? "").update("\0");
+    if (listing && !this.#listings.has(listing)) this.#listings.set(listing, ++this.#serial);
+    content.update(`assets\0${listing ? this.#listings.get(listing) : 0}`);
+    return {
+      files,
+      listing,
+      number: entry.number,
+      content: content.digest("hex"),
+      face: caseFace(entry),
+      fragment: listingFragment(entry),
+      relatedBy: relatedInputs(entry),
+    };
+  }
 }

@@ -5,6 +5,18 @@ import type { CaseEntry } from "../../link/casebook-model.js";
 import type { SiteContext } from "../page.js";
 import { paths } from "../urls.js";
 
+/** The terms related cases are chosen by, each with its weight: models, sectors, host country. */
+const TERMS: readonly [prefix: string, terms: (c: CaseEntry) => readonly string[], weight: number][] = [
+  ["m:", (c) => c.data.models, 3],
+  ["s:", (c) => c.data.sectors, 2],
+  ["c:", (c) => c.data.countries.slice(0, 1), 1],
+];
+
+/** What the choice of related cases reads of a case (the live preview chooses again only when it changes). */
+export function relatedInputs(entry: CaseEntry): string {
+  return JSON.stringify([TERMS.map(([, terms]) => terms(entry)), entry.linksTo]);
+}
+
 /**
  * For every case, up to `count` related cases: those it links to or that link to it first, then
  * those sharing the most models, sectors and host country. An inverted index keeps this linear in
@@ -21,20 +33,13 @@ export function relatedIndex(cases: readonly CaseEntry[], count = 4): Map<string
   };
   const linkedFrom = new Map<string, number[]>();
   cases.forEach((c, i) => {
-    for (const m of c.data.models) add(`m:${m}`, i);
-    for (const s of c.data.sectors) add(`s:${s}`, i);
-    add(`c:${c.data.countries[0]}`, i);
+    for (const [prefix, terms] of TERMS) for (const term of terms(c)) add(prefix + term, i);
     for (const target of c.linksTo) {
       const from = linkedFrom.get(target);
       if (from) from.push(i);
       else linkedFrom.set(target, [i]);
     }
   });
-  const weights: [string, (c: CaseEntry) => readonly string[], number][] = [
-    ["m:", (c) => c.data.models, 3],
-    ["s:", (c) => c.data.sectors, 2],
-    ["c:", (c) => c.data.countries.slice(0, 1), 1],
-  ];
   // Every score is positive once bumped, so zero means "not a candidate yet".
   const scores = new Float64Array(cases.length);
   const candidates: number[] = [];
@@ -47,7 +52,7 @@ export function relatedIndex(cases: readonly CaseEntry[], count = 4): Map<string
     };
     for (const id of entry.linksTo) bump(position.get(id), 10);
     for (const other of linkedFrom.get(entry.id) ?? []) bump(other, 10);
-    for (const [prefix, terms, weight] of weights)
+    for (const [prefix, terms, weight] of TERMS)
       for (const term of terms(entry)) {
         const sharing = byTerm.get(prefix + term) ?? [];
         // Very common terms say little; they also make this quadratic, so they are capped.
@@ -59,7 +64,6 @@ export function relatedIndex(cases: readonly CaseEntry[], count = 4): Map<string
     for (const i of candidates) {
       const candidate = { other: cases[i]!, score: scores[i]! };
       scores[i] = 0;
-      if (best.length === count && !ranksBefore(candidate, best[count - 1]!)) continue;
       let at = best.length;
       while (at > 0 && ranksBefore(candidate, best[at - 1]!)) at--;
       if (at >= count) continue;
