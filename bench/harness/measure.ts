@@ -109,25 +109,34 @@ export async function measure(
     await sleep(nextIntervalMs());
     tailMs = performance.now() - started - wallMs;
   }
-  const elapsedS = (performance.now() - started) / 1000;
-  const treeTicks = sampler.cpuTicksTotal();
-  const foreignTicks = Math.max(0, machineBusyTicks() - busyBefore - treeTicks);
   return {
     command: [cmd, ...args].join(" "),
     exitCode: code,
     signal,
     wallMs,
     tailMs,
+    ...treeFigures(sampler, busyBefore, performance.now() - started),
+    stdout,
+    stderr,
+  };
+}
+
+/**
+ * What a sampler saw of a process tree, and the CPUs other processes kept busy meanwhile (the
+ * machine's busy ticks since `busyBefore`, minus the tree's own), over `elapsedMs`.
+ */
+export function treeFigures(sampler: ProcessTreeSampler, busyBefore: number, elapsedMs: number) {
+  const treeTicks = sampler.cpuTicksTotal();
+  const foreignTicks = Math.max(0, machineBusyTicks() - busyBefore - treeTicks);
+  return {
     peakRssBytes: sampler.peakRss,
     maxProcessHwmBytes: sampler.maxProcessHwm,
     peakProcesses: sampler.peakProcesses,
     cpuMs: (treeTicks * 1000) / CLK_TCK,
-    foreignCpus: Math.round((foreignTicks / CLK_TCK / elapsedS) * 100) / 100,
+    foreignCpus: Math.round((foreignTicks / CLK_TCK / (elapsedMs / 1000)) * 100) / 100,
     processNames: [...sampler.names].sort(),
     peakRssByName: Object.fromEntries([...sampler.peakByName].sort((a, b) => b[1] - a[1])),
     samples: sampler.samples,
-    stdout,
-    stderr,
   };
 }
 

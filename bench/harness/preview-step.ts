@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { treeFigures } from "./measure.js";
 import { machineBusyTicks, ProcessTreeSampler } from "./proc-tree.js";
 import { median, runRecord, type StepResult } from "./results.js";
 import { childEnv } from "./steps.js";
-
-/** Linux clock ticks per second, the unit of /proc CPU times (as in measure.ts). */
-const CLK_TCK = 100;
 
 export interface PreviewSpec {
   cases: number;
@@ -70,35 +68,18 @@ export async function measurePreview(spec: PreviewSpec): Promise<StepResult> {
   const wallMs = delays.length ? median(delays) : 0;
   const ok = !note && delays.length === spec.repeat;
   const sessionMs = performance.now() - started;
-  const cpuMs = (sampler.cpuTicksTotal() * 1000) / CLK_TCK;
-  const foreignCpus = Math.round((Math.max(0, machineBusyTicks() - busyBefore - sampler.cpuTicksTotal()) / CLK_TCK / (sessionMs / 1000)) * 100) / 100;
+  const tree = treeFigures(sampler, busyBefore, sessionMs);
   // One record for the whole session (start, edits, stop): its wall time is the session's.
-  const session = runRecord({
-    command: spec.args.join(" "),
-    exitCode: exit.code,
-    signal: exit.signal,
-    wallMs: sessionMs,
-    tailMs: 0,
-    peakRssBytes: sampler.peakRss,
-    maxProcessHwmBytes: sampler.maxProcessHwm,
-    peakProcesses: sampler.peakProcesses,
-    cpuMs,
-    foreignCpus,
-    processNames: [...sampler.names].sort(),
-    peakRssByName: Object.fromEntries([...sampler.peakByName].sort((a, b) => b[1] - a[1])),
-    samples: sampler.samples,
-    stdout,
-    stderr,
-  });
+  const session = runRecord({ command: spec.args.join(" "), exitCode: exit.code, signal: exit.signal, wallMs: sessionMs, tailMs: 0, ...tree, stdout, stderr });
   return {
     step: "preview",
     command: `node ${spec.args.join(" ")}`.replace(/\S*\/bin\/casebook\.js/, "bin/casebook.js"),
     cases: spec.cases,
     wallMs: Math.round(wallMs),
     casesPerSecond: 0,
-    peakRssBytes: sampler.peakRss,
-    cpuMs: Math.round(cpuMs),
-    foreignCpus,
+    peakRssBytes: tree.peakRssBytes,
+    cpuMs: Math.round(tree.cpuMs),
+    foreignCpus: tree.foreignCpus,
     ok,
     ...(note ? { note } : {}),
     runs: [session],
