@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
+import { isScalar, parseDocument, visit } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadVocabularies } from "../schema/vocabularies.js";
 import { isRuleId } from "../src/diagnostics/rules.js";
@@ -78,6 +79,55 @@ describe("the loader and the validator, fuzzed", () => {
         loadAndValidate(Buffer.concat([bytes.subarray(0, a), insert, bytes.subarray(b)]));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** Words that YAML 1.1 readers take as booleans when they are a whole plain scalar, and near misses. */
+const BOOLEAN_WORDS = ["on", "On", "OFF", "yes", "No", "y", "n", "carry on", "on-site", "add-on", "one", "noon", "go on and on", "yes no"];
+/** Places a word can sit in frontmatter: values, items, flow items, keys, continuation lines, comments. */
+const PLACES: ((word: string, key: string) => string)[] = [
+  (w, k) => `${k}: ${w}`,
+  (w, k) => `${k}: ${w} # note`,
+  (w, k) => `${k}: text before ${w}`,
+  (w, k) => `${k}: [A, ${w}]`,
+  (w, k) => `${k}: [${w},B]`,
+  (w, k) => `${k}: {a: ${w}}`,
+  (w, k) => `${k}:\n  - ${w}`,
+  (w, k) => `${k}:\n  ${w}`,
+  (w, k) => `${k}: a folded line that ends with\n  ${w}`,
+  (w, k) => `${k}: a folded line that ends with ${w}\n  and goes on`,
+  (w, k) => `${k}: >\n  ${w}`,
+  (w, k) => `${k}:\n  ${w}: 1`,
+  (w) => `${w}: x`,
+];
+
+describe("the frontmatter's fast path", () => {
+  // The fast path (js-yaml, no positions) is taken only when nothing in the text needs the positioned
+  // parser; this holds it to the positioned parser's reading, and to its ambiguous-boolean warning.
+  it("reads what the positioned parser reads, and lets no YAML 1.1 boolean through unwarned", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(PLACES.length - 1), fc.constantFrom(...BOOLEAN_WORDS)), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (entries, crlf) => {
+          const yaml = entries.map(([place, word], i) => PLACES[place]!(word, `k${i}`)).join("\n");
+          const doc = parseDocument(yaml, { uniqueKeys: true });
+          fc.pre(doc.errors.length === 0);
+          let booleans = 0;
+          visit(doc, {
+            Scalar(_key, node) {
+              if (isScalar(node) && node.type === "PLAIN" && /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(String(node.source))) booleans += 1;
+            },
+          });
+          const text = `---\n${yaml}\n---\n\nBody.\n`;
+          writeFileSync(path, crlf ? text.replace(/\n/g, "\r\n") : text);
+          const { file, diagnostics } = loadFile(ref);
+          expect(diagnostics.filter((d) => d.ruleId === "frontmatter-ambiguous-boolean")).toHaveLength(booleans);
+          expect(file.frontmatter?.data).toEqual(doc.toJS());
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

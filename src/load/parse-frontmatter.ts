@@ -20,8 +20,14 @@ export interface ParsedFrontmatter {
  * Anything in the YAML text that the fast path must not judge: tabs, anchors, aliases, tags,
  * merge keys, directives, document markers, YAML 1.1 booleans (yes/no/on/off/y/n), numbers with
  * underscores, and sexagesimal-looking values. The full `yaml` parser handles those.
+ *
+ * A YAML 1.1 boolean is a whole plain scalar, so the word is looked for only where a scalar can
+ * start (a line's start, or after `:`, `?`, `-`, `,`, `[` or `{`) and end (the line's end, or `,`,
+ * `]`, `}`, `#` or a key's `:`): a summary whose folded line ends in "… on" is prose, and reading
+ * it with the positioned parser cost 2 ms a file (test/fuzz-loader.test.ts holds the guard to
+ * never letting a boolean through).
  */
-const NEEDS_FULL_PARSE = /\t|[&*!%]|<<|^(?:---|\.\.\.)|(?:^|[\s[{,:-])(?:y|n|yes|no|on|off)\s*(?:$|[,\]}#])|\d_\d|\d:\d/im;
+const NEEDS_FULL_PARSE = /\t|[&*!%]|<<|^(?:---|\.\.\.)|(?:^[^\S\n]*|[:?,[{-][^\S\n]*)(?:y|n|yes|no|on|off)[^\S\n]*(?:$|[,\]}#:])|\d_\d|\d:\d/im;
 
 /**
  * Fast path: js-yaml with its CORE schema (YAML 1.2 core types, like `yaml`'s default) reads a clean
