@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { SaxesParser } from "saxes";
-import { isScalar, parseDocument, visit } from "yaml";
+import { isScalar, parse, parseDocument, visit } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadVocabularies } from "../schema/vocabularies.js";
 import { isRuleId } from "../src/diagnostics/rules.js";
@@ -102,8 +102,17 @@ const PLACES: ((word: string, key: string) => string)[] = [
   (w) => `${w}: x`,
 ];
 
-describe("the frontmatter's fast path", () => {
-  // The fast path (js-yaml, no positions) is taken only when nothing in the text needs the positioned
+describe("the fast paths of the YAML readers", () => {
+  it("read the vocabularies as the positioned parser does", () => {
+    const dir = join(PACKAGE_ROOT, "schema", "vocabularies");
+    const read = Object.values(vocabularies);
+    const files = readdirSync(dir).filter((name) => name.endsWith(".yaml"));
+    expect(files).toHaveLength(read.length);
+    const byFile = files.map((name) => parse(readFileSync(join(dir, name), "utf8")) as unknown);
+    for (const terms of read) expect(byFile).toContainEqual(terms);
+  });
+
+  // The frontmatter's fast path (js-yaml, no positions) is taken only when nothing in the text needs the positioned
   // parser; this holds it to the positioned parser's reading, and to its ambiguous-boolean warning.
   it("reads what the positioned parser reads, and lets no YAML 1.1 boolean through unwarned", () => {
     fc.assert(
