@@ -68,9 +68,10 @@ export function svgProblem(text: string): string | undefined {
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   while (i < text.length) {
     const lt = text.indexOf("<", i);
-    const chunk = text.slice(i, lt === -1 ? text.length : lt);
-    if (styleText !== undefined) styleText += chunk;
-    else if (open.length === 0 && chunk.trim()) return "it has text outside its <svg> element";
+    const end = lt === -1 ? text.length : lt;
+    // The text between tags is only looked at inside <style> and outside the root element.
+    if (styleText !== undefined) styleText += text.slice(i, end);
+    else if (open.length === 0 && text.slice(i, end).trim()) return "it has text outside its <svg> element";
     if (lt === -1) break;
     i = lt;
     if (text.startsWith("<!--", i)) {
@@ -110,15 +111,18 @@ export function svgProblem(text: string): string | undefined {
       if (styleText !== undefined) return "its <style> element holds markup";
       const [, name = "", attributeText = "", selfClosing] = match;
       const parentNs = open.at(-1)?.namespaces ?? new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]);
-      const namespaces = new Map(parentNs);
+      // An element shares its parent's namespaces unless it declares some (drawings have thousands
+      // of elements and declare namespaces on the root only).
+      let namespaces = parentNs;
       const attributes: [string, string][] = [];
       ATTRIBUTE.lastIndex = 0;
-      for (const a of attributeText.matchAll(ATTRIBUTE)) {
+      for (let a = ATTRIBUTE.exec(attributeText); a; a = ATTRIBUTE.exec(attributeText)) {
         const value = decodeXml(a[2] ?? a[3] ?? "");
         const key = a[1]!;
-        if (key === "xmlns") namespaces.set("", value);
-        else if (key.startsWith("xmlns:")) namespaces.set(key.slice(6), value);
-        else attributes.push([key, value]);
+        if (key === "xmlns" || key.startsWith("xmlns:")) {
+          if (namespaces === parentNs) namespaces = new Map(parentNs);
+          namespaces.set(key === "xmlns" ? "" : key.slice(6), value);
+        } else attributes.push([key, value]);
       }
       for (const [prefix, uri] of namespaces) if (uri !== SVG_NS && !INERT_NS.has(uri)) return `it declares the namespace ${uri}${prefix ? ` (${prefix})` : ""}, which can embed HTML or MathML`;
       if (root && namespaces.get("") !== SVG_NS && !name.includes(":")) return "its root element is not an SVG <svg> element";
@@ -155,8 +159,14 @@ function attributeProblem(element: string, key: string, value: string): string |
   return cssProblem(value, key);
 }
 
+/** What every finding of `cssProblem` contains: a backslash, `@`, `(`, `:`, or `-moz-binding`. */
+const MAY_LOAD = /[\\@(:]|-moz-binding/i;
+
 /** CSS (a style sheet, a style attribute, or any presentation attribute) that loads or runs something. */
 function cssProblem(css: string, where = "<style>"): string | undefined {
+  // Most values (`88.0`, `#3d6f8e`, `middle`) hold none of the characters that every finding below
+  // needs: they are let through before any pattern is tried.
+  if (!MAY_LOAD.test(css)) return undefined;
   // CSS escapes (`\75 rl(`) could spell any of the words below; SVG drawings have no use for them.
   if (css.includes("\\")) return `its ${where} uses backslash escapes, which can hide what it loads`;
   if (/@import|expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(css)) return `its ${where} loads or runs something`;
@@ -168,6 +178,7 @@ const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot:
 
 /** Attribute values as the XML parser gives them to the browser: references decoded. */
 function decodeXml(value: string): string {
+  if (!value.includes("&")) return value;
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref.startsWith("#x") || ref.startsWith("#X")) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16) % 0x110000);
     if (ref.startsWith("#")) return String.fromCodePoint(Number(ref.slice(1)) % 0x110000);
