@@ -4,6 +4,7 @@ import jsYaml from "js-yaml";
 import { parse } from "yaml";
 import { z } from "zod";
 import { LANGUAGES } from "./languages.js";
+import { VocabularyError } from "./vocabulary-error.js";
 
 const localized = z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, z.string().min(1)])) as Record<
   (typeof LANGUAGES)[number],
@@ -79,9 +80,7 @@ function readYaml(text: string): unknown {
   }
 }
 
-export class VocabularyError extends Error {
-  override name = "VocabularyError";
-}
+export { VocabularyError };
 
 export function termIds(terms: readonly Term[]): [string, ...string[]] {
   return terms.map((t) => t.id) as [string, ...string[]];

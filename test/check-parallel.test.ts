@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,5 +46,38 @@ describe("check on several threads", () => {
     // Only the two broken links: the links into the other part resolve.
     expect(expected.match(/case-link-broken/g)?.length).toBe(2);
     expect(run.stdout).toBe(expected);
+  });
+
+  // The threads start before the configuration is read, from the folder the command line names or
+  // `cases/`: a configuration naming another folder gets the threads that folder needs, whatever
+  // `cases/` holds, and the command ends (a thread left running would keep it alive).
+  it("reports the same when the configuration names the cases folder", () => {
+    const other = mkdtempSync(join(tmpdir(), "casebook-check-parallel-config-"));
+    const json = (cwd: string) => {
+      const { diagnostics, sources } = checkCasebook(openProject({ cwd }));
+      return renderDiagnostics(diagnostics, "json", sources, { stdout: () => {}, stderr: () => {}, env: {}, cwd, isTTY: false });
+    };
+    try {
+      const config = readFileSync(join(project, "casebook.config.yaml"), "utf8");
+      expect(config).toMatch(/^cases: cases$/m);
+      const useFolder = (name: string) => writeFileSync(join(other, "casebook.config.yaml"), config.replace(/^cases: cases$/m, `cases: ${name}`));
+      // No cases/ at all: no thread is started early; the 450 cases of all-cases/ get their second thread later.
+      cpSync(join(project, "cases"), join(other, "all-cases"), { recursive: true });
+      useFolder("all-cases");
+      const all = runCli(["check", "--format", "json"], other);
+      expect(all.code, all.stderr).toBe(1);
+      expect(all.stdout.replaceAll('"all-cases/', '"cases/')).toBe(inOnePiece("json"));
+      // A large cases/ (a thread started early) while the configuration names three cases: it is not needed.
+      cpSync(join(project, "cases"), join(other, "cases"), { recursive: true });
+      mkdirSync(join(other, "few-cases"));
+      for (const id of ids.slice(0, 3)) cpSync(join(project, "cases", id), join(other, "few-cases", id), { recursive: true });
+      useFolder("few-cases");
+      const few = runCli(["check", "--format", "json"], other);
+      expect(few.stderr).toBe("");
+      expect(few.stdout).toBe(json(other));
+      expect(JSON.parse(few.stdout).every((d: { file: string }) => d.file.startsWith("few-cases/") || d.file === "casebook.config.yaml")).toBe(true);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,11 @@
-import { readdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { diagnosticFromRecord } from "../cache/diagnostic-record.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { findCaseFiles, type CaseFileRef } from "../load/find-case-files.js";
 import { checkBatches, type CheckedBatch, type CheckBatchesInput } from "./check-batches.js";
+import { checkThreads, startCheckWorker, type CheckWorker } from "./check-workers.js";
 import { requireCasesDir, type Project } from "./open-project.js";
 
-/** Below this many cases a worker costs more to start than it saves. */
-export const PARALLEL_CHECK_MIN_CASES = 200;
+export { PARALLEL_CHECK_MIN_CASES } from "./check-workers.js";
 
 /** Cases per batch that a thread claims at a time: small enough that the threads end together. */
 const BATCH_CASES = 48;
@@ -19,17 +16,19 @@ const BATCH_CASES = 48;
  * casebook's order and sorted. The result is the same as `checkCasebook`'s
  * (test/check-parallel.test.ts compares them).
  */
-export async function checkInParallel(project: Project): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
-  requireCasesDir(project);
+export async function checkInParallel(project: Project, started: readonly CheckWorker[] = []): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   // One thread per CPU, and at least PARALLEL_CHECK_MIN_CASES cases for each. A worker takes a
   // moment to start (it imports the pipeline), so the workers are started from a count of the
-  // case folders, while this thread finds the files, and sent the batches once they are known.
-  const folders = readdirSync(project.casesDir).filter((name) => !name.startsWith(".")).length;
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.floor(folders / PARALLEL_CHECK_MIN_CASES)));
-  const workers = Array.from({ length: threads - 1 }, startWorker);
+  // case folders (the command line starts them before it imports the pipeline itself: `started`),
+  // while this thread finds the files, and sent the batches once they are known. Workers started
+  // for another folder than the project's (its configuration names one) are kept as far as needed.
+  const wanted = checkThreads(project.casesDir) - 1;
+  const workers = [...started.slice(0, wanted), ...Array.from({ length: Math.max(0, wanted - started.length) }, startCheckWorker)];
+  for (const spare of started.slice(wanted)) void spare.stop();
   const checked: CheckedBatch[] = [];
   let found: ReturnType<typeof findCaseFiles>;
   try {
+    requireCasesDir(project);
     found = findCaseFiles(project.casesDir, project.cwd);
     const input: CheckBatchesInput = {
       batches: batchesOfCases(found.files, BATCH_CASES),
@@ -65,22 +64,4 @@ function batchesOfCases(refs: readonly CaseFileRef[], size: number): CaseFileRef
     batches.at(-1)!.push(ref);
   }
   return batches;
-}
-
-/** A worker thread, started now, that checks the batches it is given later. */
-function startWorker(): { check: (input: CheckBatchesInput) => Promise<CheckedBatch[]>; stop: () => Promise<number> } {
-  const worker = new Worker(new URL("./check-worker.js", import.meta.url));
-  const result = new Promise<CheckedBatch[]>((resolve, reject) => {
-    worker.once("message", (answer: CheckedBatch[]) => resolve(answer));
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`a check worker stopped with code ${code} before answering`)));
-  });
-  result.catch(() => undefined);
-  return {
-    check(input) {
-      worker.postMessage(input);
-      return result;
-    },
-    stop: () => worker.terminate(),
-  };
 }

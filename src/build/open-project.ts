@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { loadConfig } from "../load/load-config.js";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { permalinkDiagnostics } from "../validate/permalink-rules.js";
+import { ProjectError } from "./project-error.js";
 
 export interface Project {
   cwd: string;
@@ -19,15 +20,7 @@ export interface Project {
   currentYear: number;
 }
 
-export class ProjectError extends Error {
-  override name = "ProjectError";
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
+export { ProjectError };
 
 /** The year "now" is: from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
 export function currentYear(env: NodeJS.ProcessEnv = process.env): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { VocabularyError } from "../../schema/vocabularies.js";
-import { ProjectError } from "../build/open-project.js";
+import { VocabularyError } from "../../schema/vocabulary-error.js";
+import { ProjectError } from "../build/project-error.js";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { processIO, type CliIO } from "./io.js";
 import { USAGE, UsageError } from "./usage.js";
