@@ -24,7 +24,7 @@ export interface ParsedFrontmatter {
  * A YAML 1.1 boolean is a whole plain scalar, so the word is looked for only where a scalar can
  * start (a line's start, or after `:`, `?`, `-`, `,`, `[` or `{`) and end (the line's end, or `,`,
  * `]`, `}`, `#` or a key's `:`): a summary whose folded line ends in "… on" is prose, and reading
- * it with the positioned parser cost 2 ms a file (test/fuzz-loader.test.ts holds the guard to
+ * it with the positioned parser cost about 4 ms a file (test/fuzz-loader.test.ts holds the guard to
  * never letting a boolean through).
  */
 const NEEDS_FULL_PARSE = /\t|[&*!%]|<<|^(?:---|\.\.\.)|(?:^[^\S\n]*|[:?,[{-][^\S\n]*)(?:y|n|yes|no|on|off)[^\S\n]*(?:$|[,\]}#:])|\d_\d|\d:\d/im;
