@@ -38,7 +38,8 @@ interface CaseMemo {
 export class PreviewKeys {
   readonly #shared = hashText("preview", String(Date.now()), String(process.hrtime.bigint()));
   #memo = new Map<string, CaseMemo>();
-  #ids = "";
+  /** The casebook the memo was made for. */
+  #book: Casebook | undefined;
   #related: ReadonlyMap<string, readonly CaseEntry[]> | undefined;
   #current: PreviewPageKeys | undefined;
   #serial = 0;
@@ -46,10 +47,9 @@ export class PreviewKeys {
   readonly #listings = new WeakMap<CaseAssetListing, number>();
 
   of(book: Casebook, loaded: LoadedCasebook): { keys: PreviewPageKeys; related: ReadonlyMap<string, readonly CaseEntry[]> } {
-    const ids = book.cases.map((entry) => entry.id).join("\n");
     // Numbers and links between cases depend on which cases there are.
-    if (ids !== this.#ids) this.#memo = new Map();
-    this.#ids = ids;
+    if (!this.#book || !sameCaseIds(this.#book, book)) this.#memo = new Map();
+    this.#book = book;
     const filesOf = new Map<string, LoadedFile[]>();
     for (const file of loaded.files) {
       const files = filesOf.get(file.ref.id);
@@ -107,4 +107,9 @@ export class PreviewKeys {
       relatedBy: relatedInputs(entry),
     };
   }
+}
+
+/** Whether two casebooks hold the same cases, in the same order. */
+export function sameCaseIds(a: Casebook, b: Casebook): boolean {
+  return a.cases.length === b.cases.length && a.cases.every((c, i) => c.id === b.cases[i]?.id);
 }

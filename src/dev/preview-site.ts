@@ -16,7 +16,7 @@ import { openProject, type Project } from "../build/open-project.js";
 import { siteWriter } from "../build/site-writer.js";
 import { themeFolder } from "../build/theme-folder.js";
 import { copyCaseMedia, writeSite, writeSiteData, type SiteBuild } from "../build/write-site.js";
-import { PreviewKeys, type PreviewPageKeys } from "./preview-keys.js";
+import { PreviewKeys, sameCaseIds, type PreviewPageKeys } from "./preview-keys.js";
 import { PreviewSearch } from "./preview-search.js";
 
 export interface PreviewResult {
@@ -85,7 +85,7 @@ export class PreviewSite {
     const { keys, related } = state.keys.of(book, loaded);
     state.strings ??= loadThemeStrings(themeFolder(project, project.config.theme));
     const options: SiteOptions = { strings: state.strings, buildDate: buildDate(), withPdf: false, related };
-    if (onlyCases && state.book && sameIds(state.book, book)) {
+    if (onlyCases && state.book && sameCaseIds(state.book, book)) {
       result.updated = this.#renderChanged(book, state, keys, options);
     } else {
       await this.#search.stop();
@@ -157,8 +157,4 @@ export class PreviewSite {
     }
     return changed.map((entry) => entry.id);
   }
-}
-
-function sameIds(a: Casebook, b: Casebook): boolean {
-  return a.cases.length === b.cases.length && a.cases.every((c, i) => c.id === b.cases[i]?.id);
 }
