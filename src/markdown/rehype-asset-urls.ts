@@ -1,8 +1,8 @@
 import { posix } from "node:path";
 import type { Root } from "hast";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { renderOption, type RenderOptions } from "./render-context.js";
+import { walkElements } from "./walk-tree.js";
 
 export type RehypeAssetUrlsOptions = Partial<Pick<RenderOptions, "resolveAsset">>;
 
@@ -14,7 +14,7 @@ export type RehypeAssetUrlsOptions = Partial<Pick<RenderOptions, "resolveAsset">
 export function rehypeAssetUrls(options?: RehypeAssetUrlsOptions) {
   return (tree: Root, file: VFile): undefined => {
     const resolveAsset = renderOption(file, "resolveAsset", options);
-    visit(tree, "element", (node) => {
+    walkElements(tree, (node) => {
       if (node.tagName !== "img") return;
       delete node.properties.srcSet;
       const src = node.properties.src;

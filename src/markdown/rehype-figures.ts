@@ -1,6 +1,6 @@
 import type { Element, Root } from "hast";
 import { h } from "hastscript";
-import { visit } from "unist-util-visit";
+import { walkElements } from "./walk-tree.js";
 
 /**
  * An image alone in its paragraph that has a title becomes a figure, the title its caption:
@@ -10,8 +10,8 @@ import { visit } from "unist-util-visit";
  */
 export function rehypeFigures() {
   return (tree: Root): undefined => {
-    visit(tree, "element", (node, index, parent) => {
-      if (node.tagName !== "p" || !parent || index === undefined) return;
+    walkElements(tree, (node, index, parent) => {
+      if (node.tagName !== "p") return;
       const image = loneImage(node);
       const caption = image?.properties.title;
       if (!image || typeof caption !== "string" || !caption.trim()) return;

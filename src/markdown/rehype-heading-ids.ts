@@ -1,9 +1,9 @@
 import GithubSlugger, { slug } from "github-slugger";
 import type { Element, ElementContent, Root } from "hast";
 import { toString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { HeadingEntry } from "./render-context.js";
+import { walkElements } from "./walk-tree.js";
 
 /**
  * Heading ids start with this prefix. Footnote ids (`fn-…`, `fnref-…`, `footnote-label`) never do,
@@ -23,7 +23,7 @@ export function rehypeHeadingIds() {
   return (tree: Root, file: VFile): undefined => {
     const slugger = new GithubSlugger();
     const headings: HeadingEntry[] = [];
-    visit(tree, "element", (node, _index, parent) => {
+    walkElements(tree, (node, _index, parent) => {
       const depth = RANKS[node.tagName];
       if (!depth || isFootnoteSection(parent)) return;
       const text = headingText(node);

@@ -1,7 +1,7 @@
 import type { Element, Root, RootContent } from "hast";
 import rehypeRaw from "rehype-raw";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { walkElements, walkHast } from "./walk-tree.js";
 
 /**
  * Parses the author's raw HTML (`raw` nodes from remark-rehype) into elements with rehype-raw, so
@@ -15,12 +15,11 @@ export function rehypeRawHtml() {
   const reparse = rehypeRaw();
   return (tree: Root, file: VFile): Root => {
     let hasRaw = false;
-    visit(tree, "raw", () => {
-      hasRaw = true;
-      return false;
+    walkHast(tree, (node) => {
+      if (node.type === "raw") hasRaw = true;
     });
     if (!hasRaw) return tree;
-    visit(tree, "element", (node: Element) => {
+    walkElements(tree, (node: Element) => {
       const code = node.tagName === "pre" ? node.children[0] : undefined;
       const text = code?.type === "element" && code.tagName === "code" ? code.children[0] : undefined;
       if (text?.type === "text" && text.value.startsWith("\n")) text.value = `\n${text.value}`;
@@ -32,8 +31,8 @@ export function rehypeRawHtml() {
       // hast-util-from-parse5 recurses once per level: thousands of nested tags overflow the stack.
       // Such markup is shown as text instead (the sanitiser still runs on everything after this).
       if (!(error instanceof RangeError)) throw error;
-      visit(tree, "raw", (node, index, parent) => {
-        if (parent && index !== undefined) parent.children[index] = { type: "text", value: node.value };
+      walkHast(tree, (node, index, parent) => {
+        if (node.type === "raw") parent.children[index] = { type: "text", value: node.value };
       });
       return tree;
     }

@@ -1,5 +1,5 @@
 import type { Root } from "hast";
-import { visit } from "unist-util-visit";
+import { walkElements } from "./walk-tree.js";
 
 const ALIGNS = new Set(["left", "center", "right"]);
 
@@ -10,7 +10,7 @@ const ALIGNS = new Set(["left", "center", "right"]);
  */
 export function rehypeTableAlign() {
   return (tree: Root): undefined => {
-    visit(tree, "element", (node) => {
+    walkElements(tree, (node) => {
       if (node.tagName !== "th" && node.tagName !== "td") return;
       const align = node.properties.align;
       if (align === undefined) return;

@@ -1,8 +1,8 @@
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { LABELS } from "./localized-labels.js";
 import { renderOption, type RenderOptions } from "./render-context.js";
+import { walkElements } from "./walk-tree.js";
 
 export type RehypeTableWrappersOptions = Partial<Pick<RenderOptions, "lang">>;
 
@@ -15,8 +15,8 @@ export function rehypeTableWrappers(options?: RehypeTableWrappersOptions) {
   return (tree: Root, file: VFile): undefined => {
     const labels = LABELS[renderOption(file, "lang", options) ?? "en"];
     let count = 0;
-    visit(tree, "element", (node, index, parent) => {
-      if (node.tagName !== "table" || !parent || index === undefined) return;
+    walkElements(tree, (node, index, parent) => {
+      if (node.tagName !== "table") return;
       if (parent.type === "element" && isWrapper(parent)) return;
       count += 1;
       const wrapper: Element = {

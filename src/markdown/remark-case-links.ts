@@ -1,8 +1,8 @@
 import type { Definition, Emphasis, Link, LinkReference, PhrasingContent, Root } from "mdast";
-import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { renderOption, type RenderOptions } from "./render-context.js";
 import { headingIdForFragment } from "./rehype-heading-ids.js";
+import { walkMdast } from "./walk-tree.js";
 
 const CASE_URL = /^case:([^#?]*)(?:\?[^#]*)?(?:#(.*))?$/;
 
@@ -37,19 +37,19 @@ export function remarkCaseLinks(options?: RemarkCaseLinksOptions) {
     };
 
     const definitions = new Map<string, Definition>();
-    visit(tree, "definition", (node) => {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    walkMdast(tree, (node) => {
+      if (node.type === "definition" && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     });
 
-    visit(tree, (node, index, parent) => {
+    walkMdast(tree, (node, index, parent) => {
       if (node.type !== "link" && node.type !== "linkReference") return;
       const target = node.type === "link" ? node : definitions.get(node.identifier);
       const resolved = target ? resolveUrl(target.url) : undefined;
-      if (!resolved || !parent || index === undefined) return;
+      if (!resolved) return;
       const title = target?.title ?? resolved.title ?? null;
       const replacement = resolved.href ? caseLink(node, resolved.id, resolved.href, title) : brokenLink(node);
       parent.children.splice(index, 1, replacement);
-      return [SKIP, index + 1];
+      return index + 1;
     });
   };
 }

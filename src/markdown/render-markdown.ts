@@ -6,7 +6,6 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { LABELS } from "./localized-labels.js";
 import { parseMarkdown } from "./parse-markdown.js";
@@ -19,6 +18,7 @@ import { rehypeTableWrappers } from "./rehype-table-wrappers.js";
 import { remarkCaseLinks } from "./remark-case-links.js";
 import type { HeadingEntry, Lang, RenderOptions } from "./render-context.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
+import { walkElements } from "./walk-tree.js";
 
 export type { CaseLinkTarget, HeadingEntry, Lang, RenderOptions } from "./render-context.js";
 
@@ -98,12 +98,12 @@ export function renderMarkdown(input: string | MdastRoot, options: RenderOptions
  */
 function tidy(hast: HastRoot): Set<string> {
   const ids = new Set<string>();
-  visit(hast, "element", (node: Element, index, parent) => {
+  walkElements(hast, (node: Element, index, parent) => {
     const { className, id } = node.properties;
     if (Array.isArray(className) && className.length === 0) delete node.properties.className;
     if (typeof id === "string") ids.add(id);
     const empty = node.children.every(isBlank);
-    if (node.tagName === "p" && empty && parent && index !== undefined) {
+    if (node.tagName === "p" && empty) {
       parent.children.splice(index, 1);
       return index;
     }

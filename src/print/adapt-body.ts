@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
-import { SKIP, visit } from "unist-util-visit";
+import { walkElements } from "../markdown/walk-tree.js";
 import { anchors, HTML_LANG, pageRef, textWith, type PrintContext } from "./print-context.js";
 
 /** Anchors a book's text points to, so the book can tell which of them must exist. */
@@ -18,11 +18,11 @@ export interface BodyRefs {
  */
 export function adaptBody(tree: Root, scope: string, ctx: PrintContext, refs: BodyRefs): ElementContent[] {
   const local = (id: string) => `${scope}--${id}`;
-  visit(tree, "element", (node, index, parent) => {
+  walkElements(tree, (node, index, parent) => {
     const p = node.properties;
-    if (p["dataFootnoteBackref"] !== undefined && parent && index !== undefined) {
+    if (p["dataFootnoteBackref"] !== undefined) {
       parent.children.splice(index, 1);
-      return [SKIP, index];
+      return index;
     }
     if (typeof p["id"] === "string") p["id"] = local(p["id"]);
     for (const key of ["ariaDescribedBy", "ariaLabelledBy"])
@@ -41,10 +41,10 @@ export function adaptBody(tree: Root, scope: string, ctx: PrintContext, refs: Bo
     }
     if (node.tagName === "a" && typeof p["href"] === "string") {
       const href = p["href"];
-      if (typeof p["dataCase"] === "string" && href.startsWith(`#${anchors.case("")}`) && parent && index !== undefined) {
+      if (typeof p["dataCase"] === "string" && href.startsWith(`#${anchors.case("")}`)) {
         const after = crossReference(node, href, String(p["dataCase"]), ctx, refs);
         parent.children.splice(index + 1, 0, ...after);
-        return [SKIP, index + 1 + after.length];
+        return index + 1 + after.length;
       }
       if (href.startsWith("#")) p["href"] = `#${local(href.slice(1))}`;
       else if (/^https?:/.test(href)) p["className"] = [...((p["className"] as string[] | undefined) ?? []), "external"];

@@ -1,8 +1,8 @@
 import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import { visit } from "unist-util-visit";
 import { localize } from "../link/localize.js";
+import { forEachElement } from "../markdown/walk-tree.js";
 import type { BodyRefs } from "./adapt-body.js";
 import { bookIndexes, contributors } from "./back-matter.js";
 import { caseChapter } from "./case-chapter.js";
@@ -125,7 +125,7 @@ function pageNames(nodes: ElementContent[]): Set<string> {
 function idsIn(nodes: ElementContent[]): Set<string> {
   const ids = new Set<string>();
   for (const node of nodes)
-    visit(node, "element", (el: Element) => {
+    forEachElement(node, (el: Element) => {
       if (typeof el.properties["id"] === "string") ids.add(el.properties["id"]);
     });
   return ids;
@@ -133,7 +133,7 @@ function idsIn(nodes: ElementContent[]): Set<string> {
 
 /** Links to anchors in other chunks leave the document (and come back when the PDFs are joined). */
 function retarget(node: ElementContent, ids: Set<string>): void {
-  visit(node, "element", (el: Element) => {
+  forEachElement(node, (el: Element) => {
     const href = el.properties["href"];
     if (typeof href === "string" && href.startsWith("#") && !ids.has(href.slice(1))) el.properties["href"] = `${BOOK_URL}/book${href}`;
   });
@@ -146,7 +146,7 @@ function retarget(node: ElementContent, ids: Set<string>): void {
 function checkAnchors(body: Element): { rectoAnchors: string[]; refAnchors: string[] } {
   const ids = new Set<string>();
   const rectoAnchors: string[] = [];
-  visit(body, "element", (node) => {
+  forEachElement(body, (node) => {
     const id = node.properties["id"];
     if (typeof id === "string") ids.add(id);
     const filler = node.properties["dataFor"];
@@ -154,7 +154,7 @@ function checkAnchors(body: Element): { rectoAnchors: string[]; refAnchors: stri
   });
   const existing = (anchor: string) => (ids.has(anchor) ? anchor : anchor.replace(/--.*$/, ""));
   const refAnchors = new Set<string>();
-  visit(body, "element", (node) => {
+  forEachElement(body, (node) => {
     const { href, dataRef } = node.properties;
     if (typeof href === "string" && href.startsWith("#")) node.properties["href"] = `#${existing(href.slice(1))}`;
     if (typeof dataRef === "string") {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { visit } from "unist-util-visit";
+import { walkHast } from "../markdown/walk-tree.js";
 
 /** Unguessable, so that no text of a case can pass for a placeholder. */
 const MARK = `<!--casebook-${randomBytes(12).toString("hex")}-`;
@@ -15,8 +15,8 @@ const MARKS = new RegExp(`${MARK}(\\d+)-->`, "g");
  */
 export function serialisePage(tree: Root): string {
   const fragments: string[] = [];
-  visit(tree, "raw", (node) => {
-    node.value = `${MARK}${fragments.push(node.value) - 1}-->`;
+  walkHast(tree, (node) => {
+    if (node.type === "raw") node.value = `${MARK}${fragments.push(node.value) - 1}-->`;
   });
   const outline = toHtml(tree, { allowDangerousHtml: true });
   if (fragments.length === 0) return outline;

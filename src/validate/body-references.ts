@@ -2,7 +2,7 @@ import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import type { Definition, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { walkElements, walkMdast } from "../markdown/walk-tree.js";
 import { mayHoldRawUrls } from "./fast-body-scan.js";
 
 export interface BodyReference {
@@ -36,11 +36,11 @@ const span = (node: { position?: { start: { offset?: number }; end: { offset?: n
 /** The links, images and headings of a case body, with their places, for the body rules. */
 export function bodyReferences(tree: Root): BodyReferences {
   const definitions = new Map<string, Definition>();
-  visit(tree, "definition", (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  walkMdast(tree, (node) => {
+    if (node.type === "definition" && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   });
   const out: BodyReferences = { links: [], images: [], headings: [] };
-  visit(tree, (node) => {
+  walkMdast(tree, (node) => {
     switch (node.type) {
       case "link":
         out.links.push({ url: node.url, ...span(node) });
@@ -83,7 +83,7 @@ function rawHtmlReferences(html: string, place: { start: number; end: number }, 
     if (error instanceof RangeError) return;
     throw error;
   }
-  visit(tree, "element", (element: Element) => {
+  walkElements(tree, (element: Element) => {
     const value = (name: string) => (typeof element.properties[name] === "string" ? (element.properties[name] as string) : undefined);
     if (element.tagName === "img") out.images.push({ url: value("src") ?? "", alt: value("alt") ?? "", ...place, raw: true });
     const href = element.tagName === "a" ? value("href") : undefined;
