@@ -94,6 +94,8 @@ export class RenderPool {
       else this.#queue.push({ entry, resolve, reject });
     });
     pages.catch(() => undefined);
+    // The first batches leave at once: the workers start while the build does other work.
+    this.#dispatch();
     return () => {
       this.#taken = Math.max(this.#taken, index + 1);
       this.#dispatch();

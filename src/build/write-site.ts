@@ -80,12 +80,16 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   // once, so memory stays flat and indexing overlaps rendering.
   const search = defer || options.search === false ? undefined : new SearchIndexer();
   const searchPages: { path: string; file: string }[] = [];
-  const listed: SitemapPage[] = [];
+  // The sitemap lists the shared pages, the listings, the case pages and the permalinks, in this
+  // order, whatever order they are made in.
+  const listed = { shared: [] as SitemapPage[], listings: [] as SitemapPage[], cases: [] as SitemapPage[], permalinks: [] as SitemapPage[] };
+  let into = listed.shared;
+  let sitemapPages: SitemapPage[] = [];
   let count = 0;
   const emit = async (page: Omit<RenderedPage, "html">, html: () => string, writeFile = true) => {
     if (writeFile) write(page.file, html());
     count++;
-    if (page.path !== paths.notFound() && !page.unlisted) listed.push({ path: page.path, alternates: page.alternates });
+    if (page.path !== paths.notFound() && !page.unlisted) into.push({ path: page.path, alternates: page.alternates });
     if (page.searchable) {
       searchPages.push({ path: page.path, file: page.file });
       if (search) await search.add(page.path, html());
@@ -135,7 +139,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     if (threads > 1) pool = new RenderPool(book, siteOptions, siteDir, threads);
     const tickets = new Map(pool ? toRender.map(({ entry }) => [entry.id, pool!.render(entry)]) : []);
     for (const page of renderShared(book, siteOptions)) await emit(page, () => page.html);
-    for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));
+    into = listed.cases;
     for (const { entry, key, cached } of cases) {
       if (cached) {
         await emitCached(cached);
@@ -146,7 +150,6 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
       for (const page of pages) await emit(page, () => page.html!, !ticket);
       if (key) cache!.pages.save(key, pages, (page) => join(siteDir, page.file));
     }
-    for (const page of renderPermalinks(book, siteOptions)) await emit(page, () => page.html);
   } catch (error) {
     await search?.abort();
     throw error;
@@ -154,9 +157,16 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     await pool?.close();
   }
 
-  // Pagefind writes its index from its own process while this thread writes the rest.
+  // Only case pages are searchable: Pagefind writes its index from its own process (the longest
+  // step of a cold build) while this thread makes the rest of the site.
   const searchIndex = search ? (await search.startWriting(join(siteDir, "pagefind"))).written : undefined;
   try {
+    into = listed.listings;
+    for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));
+    into = listed.permalinks;
+    for (const page of renderPermalinks(book, siteOptions)) await emit(page, () => page.html);
+    sitemapPages = [...listed.shared, ...listed.listings, ...listed.cases, ...listed.permalinks];
+
     // Theme: fonts from @fontsource, the stylesheet, and the few scripts (search, facets, theme toggle).
     const fonts = fontFaces(options.themeDir, paths.asset("fonts").replace(/\/$/, ""));
     for (const [name, source] of fonts.files) copyFileSync(source, target(fileForPath(paths.asset(`fonts/${name}`))));
@@ -165,15 +175,15 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
 
     for (const entry of book.cases) copyCaseMedia(entry, target);
-    writeSiteData(book, write, options.buildDate, listed);
+    writeSiteData(book, write, options.buildDate, sitemapPages);
   } catch (error) {
     await searchIndex?.catch(() => undefined);
     throw error;
   }
 
-  if (searchIndex) return { pages: count, searchFiles: await searchIndex, searchPages, listed };
-  if (!defer) return { pages: count, searchFiles: 0, searchPages, listed };
-  return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), searchPages, listed, deferredSearch: searchPages };
+  if (searchIndex) return { pages: count, searchFiles: await searchIndex, searchPages, listed: sitemapPages };
+  if (!defer) return { pages: count, searchFiles: 0, searchPages, listed: sitemapPages };
+  return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), searchPages, listed: sitemapPages, deferredSearch: searchPages };
 }
 
 /** A case's media: its asset files, once for all languages. */

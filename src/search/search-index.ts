@@ -17,6 +17,7 @@ export class SearchIndexer {
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #pending = new Set<Promise<void>>();
   #failure: Error | undefined;
+  #writing = false;
 
   constructor() {
     this.#index = pagefind.createIndex({}).then((created) => {
@@ -29,6 +30,7 @@ export class SearchIndexer {
   /** Queues a page; waits only when too many are in flight. */
   async add(path: string, html: string): Promise<void> {
     if (this.#failure) throw this.#failure;
+    if (this.#writing) throw new SearchIndexError(`${path} was given to the search index after it began writing`);
     const job = this.#index
       .then((index) => index.addHTMLFile({ url: path, content: html }))
       .then((added) => {
@@ -57,6 +59,7 @@ export class SearchIndexer {
    * settles when the index is written and Pagefind closed.
    */
   async startWriting(folder: string): Promise<{ written: Promise<number> }> {
+    this.#writing = true;
     let index: pagefind.PagefindIndex;
     try {
       await Promise.all(this.#pending);
