@@ -71,8 +71,9 @@ describe("the pool of rendering threads", () => {
     const book = casebook();
     const options = { strings: loadThemeStrings(join(ROOT, "themes/default")), buildDate: "2025-01-01T00:00:00Z", withPdf: false, related: relatedIndex(book.cases) };
     const siteDir = mkdtempSync(join(project, "pool-"));
-    const pool = new RenderPool(book, options, siteDir, 2);
+    const pool = new RenderPool(2);
     try {
+      pool.start(book, options, siteDir);
       const entries = book.cases.slice(0, 20);
       const tickets = entries.map((entry) => pool.render(entry));
       for (const [i, entry] of entries.entries()) {
@@ -93,8 +94,10 @@ describe("the pool of rendering threads", () => {
     const { RenderPool, RenderWorkerError } = await loadPool();
     const book = casebook();
     const options = { strings: loadThemeStrings(join(ROOT, "themes/default")), buildDate: "2025-01-01T00:00:00Z", withPdf: false, related: relatedIndex(book.cases) };
-    const pool = new RenderPool(book, options, mkdtempSync(join(project, "pool-")), 1);
+    const pool = new RenderPool(1);
     try {
+      expect(() => pool.render(book.cases[0]!)).toThrow("before they had a casebook");
+      pool.start(book, options, mkdtempSync(join(project, "pool-")));
       const stranger = { ...book.cases[0]!, id: "not-in-this-casebook" };
       const failing = pool.render(stranger);
       const after = pool.render(book.cases[1]!);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -11,6 +11,7 @@ import type { BuildSettings } from "../cache/build-inputs.js";
 import type { CasebookConfig } from "../../schema/config.js";
 import type { EditionStamp } from "../release/edition-model.js";
 import type { PrintProgress, PrintSummary } from "../print/print-casebook.js";
+import type { RenderPool } from "./render-pool.js";
 
 export interface BuildOptions {
   out: string;
@@ -55,6 +56,19 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options)) : undefined;
   const unchanged = cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
   if (unchanged) return { ok: true, diagnostics: unchanged.diagnostics, sources: unchanged.sources, ...unchanged.summary };
+  // When every case will be rendered, the rendering threads start now and load the renderer while
+  // this thread loads and checks the cases (about a second of a cold build at 4,000 cases).
+  const { RenderPool, renderThreads } = await import("./render-pool.js");
+  const threads = cache?.hasPreviousBuild ? 1 : renderThreads(cache ? cache.inputs.cases.size : caseFolderCount(project.casesDir), options.threads);
+  const pool = threads > 1 ? new RenderPool(threads) : undefined;
+  try {
+    return await buildWith(project, options, cache, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function buildWith(project: Project, options: BuildOptions, cache: BuildCache | undefined, pool: RenderPool | undefined): Promise<BuildResult> {
   // The stages are imported only now: a build that changed nothing returns above without loading them.
   const [{ loadCasebook }, { validateCasebook }, { linkCasebook }, { writeSite }] = await Promise.all([
     import("../load/load-casebook.js"),
@@ -83,7 +97,7 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   cache?.replacing();
   await writeAtomically(options.out, async (dir) => {
     const date = options.date ?? buildDate();
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
     if (options.pdf) {
@@ -107,6 +121,10 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   result.ok = true;
   cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch);
   return result;
+}
+
+function caseFolderCount(casesDir: string): number {
+  return readdirSync(casesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
 }
 
 /** What the cache fingerprints besides the cases: every input and option that changes the output. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Casebook, CaseEntry } from "../link/casebook-model.js";
 import { caseMarkdown, portableCasebook, type CaseMarkdown, type PortableCasebook } from "../link/portable-casebook.js";
@@ -8,6 +9,13 @@ export const PARALLEL_RENDER_MIN_CASES = 48;
 
 /** Threads by default on a machine with many CPUs (`--threads` may ask for more). */
 export const DEFAULT_RENDER_THREADS = 8;
+
+/** The threads that render `cases` case pages (`asked`: `--threads`); 1 renders in the build's own thread. */
+export function renderThreads(cases: number, asked?: number): number {
+  // One thread per CPU (at most DEFAULT_RENDER_THREADS unless asked: each holds a copy of the
+  // casebook), and at least PARALLEL_RENDER_MIN_CASES cases for each.
+  return Math.max(1, Math.min(asked ?? Math.min(availableParallelism(), DEFAULT_RENDER_THREADS), Math.floor(cases / PARALLEL_RENDER_MIN_CASES)));
+}
 
 /** Cases sent to a worker at once. */
 const BATCH = 8;
@@ -33,6 +41,9 @@ export interface RenderJob {
   cases: { id: string; markdown: CaseMarkdown }[];
 }
 
+/** What a worker is sent: first the casebook, once, then batches of cases. */
+export type RenderMessage = { setup: RenderWorkerData } | RenderJob;
+
 export type RenderReply = { batch: number; cases: WorkerPage[][] } | { batch: number; error: { message: string; stack: string } };
 
 export class RenderWorkerError extends Error {
@@ -46,7 +57,9 @@ interface Queued {
 }
 
 /**
- * Renders case pages in worker threads, which write them into the site folder. Cases are queued
+ * Renders case pages in worker threads, which write them into the site folder. The threads start
+ * (and load the renderer) when the pool is made, and are given the casebook by `start`, so a build
+ * can make the pool before it has loaded the cases. Cases are queued
  * in the casebook's order and handed out in batches to whichever worker is free, never more than
  * `AHEAD` cases beyond the last one whose pages were asked for, so memory stays bounded whatever
  * the size of the casebook. Any failure rejects every case still pending; `close()` stops the
@@ -62,17 +75,11 @@ export class RenderPool {
   #taken = 0;
   #batches = 0;
   #failure: Error | undefined;
+  #started = false;
 
-  constructor(book: Casebook, options: SiteOptions, siteDir: string, threads: number) {
-    const { related, ...rest } = options;
-    const data: RenderWorkerData = {
-      book: portableCasebook(book),
-      related: [...related].map(([id, others]) => [id, others.map((other) => other.id)]),
-      options: rest,
-      siteDir,
-    };
+  constructor(threads: number) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL("./render-worker.js", import.meta.url), { workerData: data });
+      const worker = new Worker(new URL("./render-worker.js", import.meta.url));
       worker.on("message", (reply: RenderReply) => this.#answered(worker, reply));
       worker.once("error", (error) => this.#fail(new RenderWorkerError(`a rendering thread failed: ${error.message}`)));
       worker.once("exit", (code) => {
@@ -83,11 +90,30 @@ export class RenderPool {
     }
   }
 
+  get threads(): number {
+    return this.#workers.length;
+  }
+
+  /** Gives every thread the casebook the cases come from; called once, before `render`. */
+  start(book: Casebook, options: SiteOptions, siteDir: string): void {
+    if (this.#started) throw new RenderWorkerError("the rendering threads were given a casebook twice");
+    this.#started = true;
+    const { related, ...rest } = options;
+    const setup: RenderWorkerData = {
+      book: portableCasebook(book),
+      related: [...related].map(([id, others]) => [id, others.map((other) => other.id)]),
+      options: rest,
+      siteDir,
+    };
+    for (const worker of this.#workers) worker.postMessage({ setup } satisfies RenderMessage);
+  }
+
   /**
    * Queues the pages of a case. The returned function, called in the order the cases were
    * queued, waits for the case's pages (and lets the workers go further ahead).
    */
   render(entry: CaseEntry): () => Promise<WorkerPage[]> {
+    if (!this.#started) throw new RenderWorkerError("the rendering threads were asked for pages before they had a casebook");
     const index = this.#queued++;
     const pages = new Promise<WorkerPage[]>((resolve, reject) => {
       if (this.#failure) reject(this.#failure);
@@ -116,7 +142,7 @@ export class RenderPool {
       const batch = this.#batches++;
       this.#inFlight.set(batch, cases);
       const job: RenderJob = { batch, cases: cases.map(({ entry }) => ({ id: entry.id, markdown: caseMarkdown(entry) })) };
-      this.#idle.pop()!.postMessage(job);
+      this.#idle.pop()!.postMessage(job satisfies RenderMessage);
     }
   }
 

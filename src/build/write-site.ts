@@ -1,5 +1,4 @@
 import { copyFileSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
@@ -10,7 +9,7 @@ import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
 import { siteWriter } from "./site-writer.js";
-import { DEFAULT_RENDER_THREADS, PARALLEL_RENDER_MIN_CASES, RenderPool } from "./render-pool.js";
+import { RenderPool, renderThreads } from "./render-pool.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
 import { atomFeed } from "../site/feeds/atom-feed.js";
@@ -49,6 +48,11 @@ export interface WriteSiteOptions {
   previousSearchIndex?: string | undefined;
   /** Threads that render case pages (default: one per CPU; 1 renders in this thread). */
   threads?: number | undefined;
+  /**
+   * Rendering threads the build started before it loaded the cases: used when they are as many as
+   * this site needs, stopped otherwise (always stopped when the site is written).
+   */
+  pool?: RenderPool | undefined;
   /** False: no search index is made (the live preview makes it in the background, from `searchPages`). */
   search?: boolean;
 }
@@ -131,12 +135,14 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     return { entry, key, cached: cached && placeCached(cached) ? cached : undefined };
   });
   const toRender = cases.filter((c) => !c.cached);
-  // One thread per CPU (at most DEFAULT_RENDER_THREADS unless asked: each holds a copy of the
-  // casebook), and at least PARALLEL_RENDER_MIN_CASES cases for each.
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), DEFAULT_RENDER_THREADS), Math.floor(toRender.length / PARALLEL_RENDER_MIN_CASES));
-  let pool: RenderPool | undefined;
+  const threads = renderThreads(toRender.length, options.threads);
+  let pool = options.pool?.threads === threads ? options.pool : undefined;
   try {
-    if (threads > 1) pool = new RenderPool(book, siteOptions, siteDir, threads);
+    if (options.pool && !pool) await options.pool.close();
+    if (threads > 1) {
+      pool ??= new RenderPool(threads);
+      pool.start(book, siteOptions, siteDir);
+    }
     const tickets = new Map(pool ? toRender.map(({ entry }) => [entry.id, pool!.render(entry)]) : []);
     for (const page of renderShared(book, siteOptions)) await emit(page, () => page.html);
     into = listed.cases;

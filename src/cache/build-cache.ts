@@ -54,6 +54,11 @@ export class BuildCache {
     };
   }
 
+  /** Whether a build into this output was recorded: without one, every case page is rendered. */
+  get hasPreviousBuild(): boolean {
+    return this.#previous !== undefined;
+  }
+
   /**
    * The previous build's search index, which the new output may carry until its own is ready in
    * the background: only when that build finished, its index included.
