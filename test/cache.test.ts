@@ -62,21 +62,24 @@ function expectSameSite(project: string): void {
   expect(differing).toEqual([]);
 }
 
-/** The cache entries of pages, by what they hold: a case id, or `listings <lang>`. */
+/** The cache entries of pages, by what they hold: a case id, `listings <lang>`, or `site data` (open data, feeds, sitemap). */
 function cacheEntries(project: string): Map<string, string> {
   const dir = join(project, ".casebook-cache", "pages");
   const entries = new Map<string, string>();
   for (const key of readdirSync(dir)) {
     const index = JSON.parse(readFileSync(join(dir, key, "index.json"), "utf8")) as { pages: { path: string; lang: string }[] };
     const first = index.pages[0]!;
-    entries.set(/\/cases\/([^/]+)\//.exec(first.path)?.[1] ?? `listings ${first.lang}`, key);
+    const label = /\/cases\/([^/]+)\//.exec(first.path)?.[1] ?? (first.path === "/data/cases.json" ? SITE_DATA : `listings ${first.lang}`);
+    expect(entries.has(label)).toBe(false);
+    entries.set(label, key);
   }
   return entries;
 }
 
 const LANGS = ["en", "fr", "ru", "zh"];
 const LISTINGS = LANGS.map((l) => `listings ${l}`);
-const caseIds = (entries: Map<string, string>) => [...entries.keys()].filter((label) => !label.startsWith("listings ")).sort();
+const SITE_DATA = "site data";
+const caseIds = (entries: Map<string, string>) => [...entries.keys()].filter((label) => !label.startsWith("listings ") && label !== SITE_DATA).sort();
 
 function renderedAgain(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...after].filter(([id, key]) => before.get(id) !== key).map(([id]) => id).sort();
@@ -109,7 +112,7 @@ describe("the build cache", { timeout: 600_000 }, () => {
   });
 
   let edited: string;
-  it("renders again only the edited case after a body edit (its neighbours and related cases show only its title), not the listings; search follows", async () => {
+  it("renders again only the edited case after a body edit (its neighbours and related cases show only its title), not the listings, the open data, the feeds or the sitemap; search follows", async () => {
     const before = cacheEntries(project);
     const ids = caseIds(before);
     // A case without translations, so that the edit leaves no translation behind its original.
@@ -117,7 +120,7 @@ describe("the build cache", { timeout: 600_000 }, () => {
     appendFileSync(join(project, "cases", edited, "en.md"), "\nA sentence added by the cache test: quokka.\n");
     build(project);
     const after = cacheEntries(project);
-    expect(after.size).toBe(14 + LISTINGS.length);
+    expect(after.size).toBe(14 + LISTINGS.length + 1);
     expect(renderedAgain(before, after)).toEqual([edited]);
     expect(readFileSync(join(project, "dist", "site", "en", "cases", edited, "index.html"), "utf8")).toContain("quokka");
     // The search index follows in the background, and ends up as a full build's.
@@ -143,7 +146,7 @@ describe("the build cache", { timeout: 600_000 }, () => {
     writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: A retitled case for the cache test"));
     build(project);
     const again = renderedAgain(before, cacheEntries(project));
-    expect(again).toEqual(expect.arrayContaining([edited, ...showing, ...LISTINGS]));
+    expect(again).toEqual(expect.arrayContaining([edited, ...showing, ...LISTINGS, SITE_DATA]));
     for (const id of showing) expect(readFileSync(join(project, "dist", "site", "en", "cases", id, "index.html"), "utf8")).toContain("A retitled case for the cache test");
     expect(again.length).toBeLessThan(before.size);
     expect(readFileSync(join(project, "dist", "site", "en", "cases", "index.html"), "utf8")).toContain("A retitled case for the cache test");
@@ -162,7 +165,7 @@ describe("the build cache", { timeout: 600_000 }, () => {
       build(project);
       const after = cacheEntries(project);
       expect(renderedAgain(before, after)).toEqual([...before.keys()].sort());
-      expect(new Set(after.values()).size).toBe(14 + LISTINGS.length);
+      expect(new Set(after.values()).size).toBe(14 + LISTINGS.length + 1);
       const now = new Set(after.values());
       for (const key of before.values()) expect(now.has(key)).toBe(false);
       await searchSettled(project);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
 import { casePageKeys } from "../cache/case-page-key.js";
-import { listingKeys } from "../cache/listings-key.js";
+import { listingKeys, siteDataKey } from "../cache/listings-key.js";
 import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import { linkFolder } from "../search/deferred-index.js";
@@ -181,7 +181,15 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
 
     for (const entry of book.cases) copyCaseMedia(entry, target);
-    writeSiteData(book, write, options.buildDate, sitemapPages);
+    // The open data, feeds and sitemap (tens of megabytes at 4,000 cases) change with what the
+    // listings show, not with a body: a body edit takes them from the cache.
+    const dataKey = listingKey ? siteDataKey(listingKey, book.languages, options.buildDate) : undefined;
+    const cachedData = dataKey ? cache!.pages.lookup(dataKey) : undefined;
+    if (!cachedData || !placeCached(cachedData)) {
+      const files = writeSiteData(book, write, options.buildDate, sitemapPages);
+      const lang = book.config.defaultLanguage;
+      if (dataKey) cache!.pages.save(dataKey, files.map((file) => ({ path: `/${file}`, file, lang, searchable: false, alternates: {} })), (page) => join(siteDir, page.file));
+    }
   } catch (error) {
     await searchIndex?.catch(() => undefined);
     throw error;
@@ -197,12 +205,16 @@ export function copyCaseMedia(entry: CaseEntry, target: (file: string) => string
   for (const [file, kind] of entry.assets) if (kind === "file") copyFileSync(join(entry.folder, file), target(fileForPath(paths.caseAsset(entry.id, file))));
 }
 
-/** Open data, feeds and the sitemap: what the site says of every case, outside its pages. */
-export function writeSiteData(book: Casebook, write: (file: string, content: string) => void, buildDate: string, listed: readonly SitemapPage[]): void {
-  write(fileForPath(paths.data("cases.json")), casesJsonText(book, { buildDate }));
-  write(fileForPath(paths.data("cases.csv")), casesCsv(book));
-  write(fileForPath(paths.schema()), `${JSON.stringify(caseJsonSchema(book.vocabularies), null, 2)}\n`);
-  for (const lang of book.languages) write(fileForPath(paths.feed(lang)), atomFeed(book, lang, { buildDate }));
-  write("sitemap.xml", sitemapXml(book, listed));
-  write("robots.txt", robotsTxt(book.config.baseUrl));
+/** Open data, feeds and the sitemap: what the site says of every case, outside its pages. Returns the files written. */
+export function writeSiteData(book: Casebook, write: (file: string, content: string) => void, buildDate: string, listed: readonly SitemapPage[]): string[] {
+  const files: [string, () => string][] = [
+    [fileForPath(paths.data("cases.json")), () => casesJsonText(book, { buildDate })],
+    [fileForPath(paths.data("cases.csv")), () => casesCsv(book)],
+    [fileForPath(paths.schema()), () => `${JSON.stringify(caseJsonSchema(book.vocabularies), null, 2)}\n`],
+    ...book.languages.map((lang): [string, () => string] => [fileForPath(paths.feed(lang)), () => atomFeed(book, lang, { buildDate })]),
+    ["sitemap.xml", () => sitemapXml(book, listed)],
+    ["robots.txt", () => robotsTxt(book.config.baseUrl)],
+  ];
+  for (const [file, content] of files) write(file, content());
+  return files.map(([file]) => file);
 }

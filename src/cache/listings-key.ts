@@ -15,6 +15,14 @@ export function listingKeys(book: Casebook, inputs: BuildInputs, pageOptions: Re
   return (lang) => hashText(base, "listings", lang);
 }
 
+/**
+ * The key of the open data, the feeds and the sitemap: they say of every case what the listings
+ * show (the sitemap lists the pages the listings link to), and carry the build's date.
+ */
+export function siteDataKey(listingKey: (lang: Language) => string, languages: readonly Language[], buildDate: string): string {
+  return hashText(...languages.map(listingKey), "site-data", buildDate);
+}
+
 /** What the listings show of one case. */
 export function listingFragment(entry: CaseEntry): string {
   const versions = [...entry.versions].map(([lang, v]) => [lang, v.title, v.summary, v.tags, v.status, v.published, v.updated ?? null, v.translators, v.isTranslation, v.sourceState ?? null, v.stale]);
