@@ -182,8 +182,8 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
 
     for (const entry of book.cases) copyCaseMedia(entry, target);
     // The open data, feeds and sitemap (tens of megabytes at 4,000 cases) change with what the
-    // listings show, not with a body: a body edit takes them from the cache.
-    const dataKey = listingKey ? siteDataKey(listingKey, book.languages, options.buildDate) : undefined;
+    // listings show, not with a body: a body edit takes them from the cache (see siteDataKey).
+    const dataKey = listingKey ? siteDataKey(listingKey, book.languages) : undefined;
     const cachedData = dataKey ? cache!.pages.lookup(dataKey) : undefined;
     if (!cachedData || !placeCached(cachedData)) {
       const files = writeSiteData(book, write, options.buildDate, sitemapPages);

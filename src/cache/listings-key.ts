@@ -17,10 +17,13 @@ export function listingKeys(book: Casebook, inputs: BuildInputs, pageOptions: Re
 
 /**
  * The key of the open data, the feeds and the sitemap: they say of every case what the listings
- * show (the sitemap lists the pages the listings link to), and carry the build's date.
+ * show (the sitemap lists the pages the listings link to). Their date (`generated` in cases.json) is
+ * the build's: a fixed one (SOURCE_DATE_EPOCH, an edition's) is among the shared inputs; otherwise
+ * files taken from the cache keep the date of the build that wrote them, as an unchanged build's
+ * output does.
  */
-export function siteDataKey(listingKey: (lang: Language) => string, languages: readonly Language[], buildDate: string): string {
-  return hashText(...languages.map(listingKey), "site-data", buildDate);
+export function siteDataKey(listingKey: (lang: Language) => string, languages: readonly Language[]): string {
+  return hashText(...languages.map(listingKey), "site-data");
 }
 
 /** What the listings show of one case. */
