@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -12,6 +12,7 @@ import type { CasebookConfig } from "../../schema/config.js";
 import type { EditionStamp } from "../release/edition-model.js";
 import type { PrintProgress, PrintSummary } from "../print/print-casebook.js";
 import type { RenderPool } from "./render-pool.js";
+import { caseFolderCount } from "./thread-count.js";
 
 export interface BuildOptions {
   out: string;
@@ -59,7 +60,7 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   // When every case will be rendered, the rendering threads start now and load the renderer while
   // this thread loads and checks the cases (about a second of a cold build at 4,000 cases).
   const { RenderPool, renderThreads } = await import("./render-pool.js");
-  const threads = cache?.hasPreviousBuild ? 1 : renderThreads(cache ? cache.inputs.cases.size : caseFolderCount(project.casesDir), options.threads);
+  const threads = cache?.hasPreviousBuild ? 1 : renderThreads(caseFolderCount(project.casesDir), options.threads);
   const pool = threads > 1 ? new RenderPool(threads) : undefined;
   try {
     return await buildWith(project, options, cache, pool);
@@ -121,10 +122,6 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   result.ok = true;
   cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch);
   return result;
-}
-
-function caseFolderCount(casesDir: string): number {
-  return readdirSync(casesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
 }
 
 /** What the cache fingerprints besides the cases: every input and option that changes the output. */

@@ -1,7 +1,6 @@
-import { readdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CheckBatchesInput, CheckedBatch } from "./check-batches.js";
+import { caseFolderCount, threadsFor } from "./thread-count.js";
 
 /** Below this many cases a worker costs more to start than it saves. */
 export const PARALLEL_CHECK_MIN_CASES = 200;
@@ -17,13 +16,7 @@ export interface CheckWorker {
  * PARALLEL_CHECK_MIN_CASES cases for each (a folder count; the files are found later).
  */
 export function checkThreads(casesDir: string): number {
-  let folders = 0;
-  try {
-    folders = readdirSync(casesDir).filter((name) => !name.startsWith(".")).length;
-  } catch {
-    // No such folder: the command reports it once it has opened the project.
-  }
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(folders / PARALLEL_CHECK_MIN_CASES)));
+  return threadsFor(caseFolderCount(casesDir), PARALLEL_CHECK_MIN_CASES);
 }
 
 /**

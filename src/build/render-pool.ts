@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { threadsFor } from "./thread-count.js";
 import type { Casebook, CaseEntry } from "../link/casebook-model.js";
 import { caseMarkdown, portableCasebook, type CaseMarkdown, type PortableCasebook } from "../link/portable-casebook.js";
 import type { RenderedPage, SiteOptions } from "../site/render-site.js";
@@ -12,9 +13,8 @@ export const DEFAULT_RENDER_THREADS = 8;
 
 /** The threads that render `cases` case pages (`asked`: `--threads`); 1 renders in the build's own thread. */
 export function renderThreads(cases: number, asked?: number): number {
-  // One thread per CPU (at most DEFAULT_RENDER_THREADS unless asked: each holds a copy of the
-  // casebook), and at least PARALLEL_RENDER_MIN_CASES cases for each.
-  return Math.max(1, Math.min(asked ?? Math.min(availableParallelism(), DEFAULT_RENDER_THREADS), Math.floor(cases / PARALLEL_RENDER_MIN_CASES)));
+  // At most DEFAULT_RENDER_THREADS unless asked: each holds a copy of the casebook.
+  return threadsFor(cases, PARALLEL_RENDER_MIN_CASES, asked ?? Math.min(availableParallelism(), DEFAULT_RENDER_THREADS));
 }
 
 /** Cases sent to a worker at once. */
