@@ -13,6 +13,9 @@ import type { EditionStamp } from "../release/edition-model.js";
 import type { PrintProgress, PrintSummary } from "../print/print-casebook.js";
 import type { RenderPool } from "./render-pool.js";
 import { caseFolderCount } from "./thread-count.js";
+import { OutputChangedError, OutputUpdate } from "./output-update.js";
+import type { OutputListing } from "../cache/build-record.js";
+import type { SiteFiles } from "./site-writer.js";
 
 export interface BuildOptions {
   out: string;
@@ -94,11 +97,14 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   assertReplaceable(resolve(options.out));
   assertOutputLocation(options.out, project);
   const previousSearchIndex = cache?.previousSearchIndex();
+  // After a build into the same output that is still exactly as it was left, only what differs is
+  // written (see output-update.ts); otherwise a fresh output is written and swapped in.
+  const previousOutput = cache?.previousOutput();
   let deferredSearch: { path: string; file: string }[] | undefined;
   cache?.replacing();
-  await writeAtomically(options.out, async (dir) => {
+  const write = async (dir: string, files?: SiteFiles) => {
     const date = options.date ?? buildDate();
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
     if (options.pdf) {
@@ -117,10 +123,15 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
         },
       });
     }
-  });
+  };
+  const update = previousOutput ? new OutputUpdate(resolve(options.out), previousOutput) : undefined;
+  // Another build changed the output meanwhile: this one writes all of it.
+  const keepWhole = (error: unknown) => (error instanceof OutputChangedError ? undefined : Promise.reject(error));
+  const listing: OutputListing | undefined = await update?.write((dir) => write(dir, update.siteFiles("site"))).catch(keepWhole);
+  if (!listing) await writeAtomically(options.out, (dir) => write(dir));
   result.cases = book.cases.length;
   result.ok = true;
-  cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch);
+  cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch, listing);
   return result;
 }
 

@@ -1,8 +1,32 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { placeFile } from "../cache/page-cache.js";
 
-/** Writes files into a site folder by their site path, making each folder once. */
-export function siteWriter(siteDir: string): { target: (file: string) => string; write: (file: string, content: string | Uint8Array) => void } {
+/**
+ * Where a build puts the files of a site, by their site path. A fresh site writes every file into
+ * `dir`; an update of the previous output (see output-update.ts) writes there only what differs
+ * from that output and keeps the rest where it is.
+ */
+export interface SiteFiles {
+  /** The folder new files go to (rendering threads write their pages there themselves). */
+  readonly dir: string;
+  /** Where a new file is to be written (its folder made). */
+  target(file: string): string;
+  write(file: string, content: string | Uint8Array): void;
+  /** A file from the page cache (hard-linked where possible). */
+  place(source: string, file: string): void;
+  /** A file copied from the sources (media, fonts). */
+  copy(source: string, file: string): void;
+  /** Withdraws a file written or placed by this build (a cache entry that vanished while placing it). */
+  drop(file: string): void;
+  /** The file that holds a page of this site now, to read it back or keep it in the cache. */
+  pathOf(file: string): string;
+  /** Places a whole folder made elsewhere (the previous search index). Returns the number of files. */
+  carryFolder(source: string, folder: string): number;
+}
+
+/** Writes every file into a site folder by its site path, making each folder once. */
+export function siteWriter(siteDir: string): SiteFiles {
   const made = new Set<string>();
   const target = (file: string) => {
     const path = join(siteDir, file);
@@ -13,5 +37,37 @@ export function siteWriter(siteDir: string): { target: (file: string) => string;
     }
     return path;
   };
-  return { target, write: (file, content) => writeFileSync(target(file), content) };
+  return {
+    dir: siteDir,
+    target,
+    write: (file, content) => writeFileSync(target(file), content),
+    place: (source, file) => placeFile(source, target(file)),
+    copy: (source, file) => copyFileSync(source, target(file)),
+    drop: (file) => rmSync(join(siteDir, file), { force: true }),
+    pathOf: (file) => join(siteDir, file),
+    carryFolder: (source, folder) => linkFolder(source, join(siteDir, folder)),
+  };
+}
+
+/** Reads a site file as text. */
+export function readSiteFile(files: SiteFiles, file: string): string {
+  return readFileSync(files.pathOf(file), "utf8");
+}
+
+/** Places a copy of a folder (hard links where possible) at `target`. Returns the number of files. */
+export function linkFolder(source: string, target: string): number {
+  let count = 0;
+  for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const from = join(entry.parentPath, entry.name);
+    const to = join(target, relative(source, from));
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    count++;
+  }
+  return count;
 }

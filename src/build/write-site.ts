@@ -1,14 +1,13 @@
-import { copyFileSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
 import { casePageKeys } from "../cache/case-page-key.js";
 import { listingKeys, siteDataKey } from "../cache/listings-key.js";
-import { placeFile, type CachedPage, type PageCache } from "../cache/page-cache.js";
+import type { CachedPage, PageCache } from "../cache/page-cache.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
-import { linkFolder } from "../search/deferred-index.js";
 import { SearchIndexer } from "../search/search-index.js";
-import { siteWriter } from "./site-writer.js";
+import { readSiteFile, siteWriter, type SiteFiles } from "./site-writer.js";
 import { RenderPool, renderThreads } from "./render-pool.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
@@ -55,6 +54,8 @@ export interface WriteSiteOptions {
   pool?: RenderPool | undefined;
   /** False: no search index is made (the live preview makes it in the background, from `searchPages`). */
   search?: boolean;
+  /** Where the files go (default: every file into `siteDir`); see site-writer.ts. */
+  files?: SiteFiles;
 }
 
 /**
@@ -65,7 +66,8 @@ const DEFER_SEARCH = { cases: 16, share: 0.05 };
 
 /** Renders the website into `siteDir`: pages, assets, media, open data, feeds and the search index. */
 export async function writeSite(book: Casebook, siteDir: string, options: WriteSiteOptions): Promise<SiteBuild> {
-  const { target, write } = siteWriter(siteDir);
+  const files = options.files ?? siteWriter(siteDir);
+  const write = files.write;
   const siteOptions: SiteOptions = {
     strings: loadThemeStrings(options.themeDir),
     buildDate: options.buildDate,
@@ -105,12 +107,12 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     const placed: string[] = [];
     try {
       for (const page of cached) {
-        placeFile(page.source, target(page.file));
-        placed.push(target(page.file));
+        files.place(page.source, page.file);
+        placed.push(page.file);
       }
       return true;
     } catch {
-      for (const file of placed) rmSync(file, { force: true });
+      for (const file of placed) files.drop(file);
       return false;
     }
   };
@@ -120,11 +122,11 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     if (cached && placeCached(cached)) return emitCached(cached);
     const pages = render();
     for (const page of pages) await emit(page, () => page.html);
-    if (key) cache!.pages.save(key, pages, (page) => join(siteDir, page.file));
+    if (key) cache!.pages.save(key, pages, (page) => files.pathOf(page.file));
   };
   const emitCached = async (cached: readonly CachedPage[]) => {
     // Read back from this output's own link: the cache entry may be replaced meanwhile.
-    for (const page of cached) await emit(page, () => readFileSync(join(siteDir, page.file), "utf8"), false);
+    for (const page of cached) await emit(page, () => readSiteFile(files, page.file), false);
   };
   // The case pages: from the cache, or rendered — by worker threads when there are enough of them,
   // which write the pages themselves. Either way they are taken in the casebook's order, so the
@@ -141,7 +143,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     if (options.pool && !pool) await options.pool.close();
     if (threads > 1) {
       pool ??= new RenderPool(threads);
-      pool.start(book, siteOptions, siteDir);
+      pool.start(book, siteOptions, files.dir);
     }
     const tickets = new Map(pool ? toRender.map(({ entry }) => [entry.id, pool!.render(entry)]) : []);
     for (const page of renderShared(book, siteOptions)) await emit(page, () => page.html);
@@ -154,7 +156,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
       const ticket = tickets.get(entry.id);
       const pages = ticket ? await ticket() : renderCasePages(book, entry, siteOptions);
       for (const page of pages) await emit(page, () => page.html!, !ticket);
-      if (key) cache!.pages.save(key, pages, (page) => join(siteDir, page.file));
+      if (key) cache!.pages.save(key, pages, (page) => files.pathOf(page.file));
     }
   } catch (error) {
     await search?.abort();
@@ -165,7 +167,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
 
   // Only case pages are searchable: Pagefind writes its index from its own process (the longest
   // step of a cold build) while this thread makes the rest of the site.
-  const searchIndex = search ? (await search.startWriting(join(siteDir, "pagefind"))).written : undefined;
+  const searchIndex = search ? (await search.startWriting(join(files.dir, "pagefind"))).written : undefined;
   try {
     into = listed.listings;
     for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));
@@ -175,20 +177,20 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
 
     // Theme: fonts from @fontsource, the stylesheet, and the few scripts (search, facets, theme toggle).
     const fonts = fontFaces(options.themeDir, paths.asset("fonts").replace(/\/$/, ""));
-    for (const [name, source] of fonts.files) copyFileSync(source, target(fileForPath(paths.asset(`fonts/${name}`))));
+    for (const [name, source] of fonts.files) files.copy(source, fileForPath(paths.asset(`fonts/${name}`)));
     write(fileForPath(paths.asset("web.css")), `${fonts.css}\n${readFileSync(join(options.themeDir, "web.css"), "utf8")}`);
     write(fileForPath(paths.asset("favicon.svg")), readFileSync(join(options.themeDir, "favicon.svg")));
     for (const script of SCRIPTS) write(fileForPath(paths.asset(script)), readFileSync(join(options.themeDir, "scripts", script)));
 
-    for (const entry of book.cases) copyCaseMedia(entry, target);
+    for (const entry of book.cases) copyCaseMedia(entry, files);
     // The open data, feeds and sitemap (tens of megabytes at 4,000 cases) change with what the
     // listings show, not with a body: a body edit takes them from the cache (see siteDataKey).
     const dataKey = listingKey ? siteDataKey(listingKey, book.languages) : undefined;
     const cachedData = dataKey ? cache!.pages.lookup(dataKey) : undefined;
     if (!cachedData || !placeCached(cachedData)) {
-      const files = writeSiteData(book, write, options.buildDate, sitemapPages);
+      const written = writeSiteData(book, write, options.buildDate, sitemapPages);
       const lang = book.config.defaultLanguage;
-      if (dataKey) cache!.pages.save(dataKey, files.map((file) => ({ path: `/${file}`, file, lang, searchable: false, alternates: {} })), (page) => join(siteDir, page.file));
+      if (dataKey) cache!.pages.save(dataKey, written.map((file) => ({ path: `/${file}`, file, lang, searchable: false, alternates: {} })), (page) => files.pathOf(page.file));
     }
   } catch (error) {
     await searchIndex?.catch(() => undefined);
@@ -197,12 +199,12 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
 
   if (searchIndex) return { pages: count, searchFiles: await searchIndex, searchPages, listed: sitemapPages };
   if (!defer) return { pages: count, searchFiles: 0, searchPages, listed: sitemapPages };
-  return { pages: count, searchFiles: linkFolder(options.previousSearchIndex!, join(siteDir, "pagefind")), searchPages, listed: sitemapPages, deferredSearch: searchPages };
+  return { pages: count, searchFiles: files.carryFolder(options.previousSearchIndex!, "pagefind"), searchPages, listed: sitemapPages, deferredSearch: searchPages };
 }
 
 /** A case's media: its asset files, once for all languages. */
-export function copyCaseMedia(entry: CaseEntry, target: (file: string) => string): void {
-  for (const [file, kind] of entry.assets) if (kind === "file") copyFileSync(join(entry.folder, file), target(fileForPath(paths.caseAsset(entry.id, file))));
+export function copyCaseMedia(entry: CaseEntry, files: Pick<SiteFiles, "copy">): void {
+  for (const [file, kind] of entry.assets) if (kind === "file") files.copy(join(entry.folder, file), fileForPath(paths.caseAsset(entry.id, file)));
 }
 
 /** Open data, feeds and the sitemap: what the site says of every case, outside its pages. Returns the files written. */

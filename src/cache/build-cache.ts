@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { fingerprintBuild, type BuildInputs, type BuildSettings } from "./build-inputs.js";
 import { existsSync } from "node:fs";
 import { startIndexJob } from "../search/deferred-index.js";
-import { forgetBuild, listOutput, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord } from "./build-record.js";
+import { forgetBuild, listOutput, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type OutputListing } from "./build-record.js";
 import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
 import { FolderHashes } from "./folder-hashes.js";
 import { PageCache } from "./page-cache.js";
@@ -27,6 +27,7 @@ export class BuildCache {
   readonly pages: PageCache;
   readonly #previous: BuildRecord | undefined;
   readonly #folders: FolderHashes;
+  #intact: boolean | undefined;
 
   private constructor(
     readonly dir: string,
@@ -46,12 +47,26 @@ export class BuildCache {
   /** The previous build's report, when nothing it read has changed and its output is exactly as it left it. */
   unchanged<S>(): CachedReport<S> | undefined {
     const record = this.#previous;
-    if (!record || record.key !== this.inputs.key || record.searchPending || !outputIntact(this.out, record.files)) return undefined;
+    if (!record || record.key !== this.inputs.key || record.searchPending || !this.#outputIntact()) return undefined;
     return {
       summary: record.summary as S,
       diagnostics: record.diagnostics.map(diagnosticFromRecord),
       sources: new Map(Object.entries(record.sources)),
     };
+  }
+
+  /**
+   * What the previous build left in the output, when the output is exactly as it left it: a build
+   * may then update that output in place rather than write all of it again (see output-update.ts).
+   */
+  previousOutput(): OutputListing | undefined {
+    const record = this.#previous;
+    return record && this.#outputIntact() ? { files: record.files, folders: record.folders } : undefined;
+  }
+
+  #outputIntact(): boolean {
+    this.#intact ??= this.#previous !== undefined && outputIntact(this.out, this.#previous);
+    return this.#intact;
   }
 
   /** Whether a build into this output was recorded: without one, every case page is rendered. */
@@ -77,17 +92,20 @@ export class BuildCache {
     this.#folders.save();
   }
 
-  /** Records a finished build (after its output was swapped in) and drops the pages it did not use. */
-  remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch?: { path: string; file: string }[]): void {
+  /**
+   * Records a finished build (after its output was swapped in or updated) and drops the pages it did
+   * not use. `listing`: what the output now holds, when the build knows it (else it is listed).
+   */
+  remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch?: { path: string; file: string }[], listing?: OutputListing): void {
     const about = new Set(diagnostics.map((d) => d.file ?? ""));
     writeBuildRecord(this.dir, {
-      format: 1,
+      format: 2,
       key: this.inputs.key,
       out: this.out,
       summary,
       diagnostics: diagnostics.map(diagnosticRecord),
       sources: Object.fromEntries([...sources].filter(([file]) => about.has(file))),
-      files: listOutput(this.out),
+      ...(listing ?? listOutput(this.out)),
       ...(pendingSearch ? { searchPending: true } : {}),
     });
     this.pages.prune();

@@ -7,19 +7,31 @@ import type { DiagnosticRecord } from "./diagnostic-record.js";
 export type OutputFile = [path: string, size: number, mtimeMs: number];
 
 /**
+ * One folder of an output and its modification time, which changes whenever an entry is added to
+ * it, removed or renamed: with the files' own times, a file added anywhere is noticed without
+ * listing every folder again.
+ */
+export type OutputFolder = [path: string, mtimeMs: number];
+
+/** What an output folder holds, in a stable order. */
+export interface OutputListing {
+  files: OutputFile[];
+  folders: OutputFolder[];
+}
+
+/**
  * What a build left in its output folder and what it reported, keyed by the fingerprint of its
  * inputs: when the inputs are the same and the folder is exactly as it was left, the next build
  * has nothing to do.
  */
-export interface BuildRecord {
-  format: 1;
+export interface BuildRecord extends OutputListing {
+  format: 2;
   key: string;
   out: string;
   summary: unknown;
   diagnostics: DiagnosticRecord[];
   /** The texts of the files the diagnostics are about, for their code frames. */
   sources: Record<string, string>;
-  files: OutputFile[];
   /** The search index in the output is the previous one until a background job swaps the new one in. */
   searchPending?: boolean;
 }
@@ -31,7 +43,7 @@ export function readBuildRecord(cacheDir: string, out: string): BuildRecord | un
   if (!existsSync(file)) return undefined;
   try {
     const record = JSON.parse(readFileSync(file, "utf8")) as BuildRecord;
-    return record.format === 1 && record.out === resolve(out) ? record : undefined;
+    return record.format === 2 && record.out === resolve(out) ? record : undefined;
   } catch {
     return undefined;
   }
@@ -49,26 +61,38 @@ export function forgetBuild(cacheDir: string, out: string): void {
   rmSync(recordFile(cacheDir, out), { force: true });
 }
 
-/** Every file of an output folder, in a stable order. */
-export function listOutput(out: string): OutputFile[] {
+/** Every file and folder of an output folder (the folder itself as ""), in a stable order. */
+export function listOutput(out: string): OutputListing {
   const files: OutputFile[] = [];
+  const folders: OutputFolder[] = [["", statSync(out).mtimeMs]];
   for (const entry of readdirSync(out, { withFileTypes: true, recursive: true })) {
-    if (entry.isDirectory()) continue;
     const path = join(entry.parentPath, entry.name);
     const stat = statSync(path);
-    files.push([relative(out, path), stat.size, stat.mtimeMs]);
+    if (entry.isDirectory()) folders.push([relative(out, path), stat.mtimeMs]);
+    else files.push([relative(out, path), stat.size, stat.mtimeMs]);
   }
-  return files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { files: files.sort(byPath), folders: folders.sort(byPath) };
 }
 
-/** Whether the output folder holds exactly the files the record lists, none changed since. */
-export function outputIntact(out: string, files: readonly OutputFile[]): boolean {
-  if (!existsSync(out)) return false;
-  let now: OutputFile[];
+export const byPath = (a: readonly [string, ...unknown[]], b: readonly [string, ...unknown[]]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * Whether the output folder is exactly as the listing says: every folder and file still there with
+ * the same modification time (and size), so that nothing was added, removed or changed. One `stat`
+ * per entry, without listing the folders again.
+ */
+export function outputIntact(out: string, listing: OutputListing): boolean {
   try {
-    now = listOutput(out);
+    for (const [path, mtimeMs] of listing.folders) {
+      const stat = statSync(join(out, path), { throwIfNoEntry: false });
+      if (!stat?.isDirectory() || stat.mtimeMs !== mtimeMs) return false;
+    }
+    for (const [path, size, mtimeMs] of listing.files) {
+      const stat = statSync(join(out, path), { throwIfNoEntry: false });
+      if (!stat || stat.isDirectory() || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+    }
+    return true;
   } catch {
     return false;
   }
-  return now.length === files.length && now.every((f, i) => f[0] === files[i]![0] && f[1] === files[i]![1] && f[2] === files[i]![2]);
 }

@@ -137,7 +137,8 @@ export class PreviewSite {
 
   /** Renders the pages whose keys changed, in place; returns the cases whose pages were rendered. */
   #renderChanged(book: Casebook, state: PreviewState, keys: PreviewPageKeys, options: SiteOptions): string[] {
-    const { target, write } = siteWriter(this.dir);
+    const files = siteWriter(this.dir);
+    const write = files.write;
     const changed = book.cases.filter((entry) => state.keys.changed(keys, entry.id));
     const listings = state.keys.listingsChanged(keys);
     const place = (page: RenderedPage) => {
@@ -147,7 +148,7 @@ export class PreviewSite {
     };
     for (const entry of changed) {
       for (const page of renderCasePages(book, entry, options)) place(page);
-      copyCaseMedia(entry, target);
+      copyCaseMedia(entry, files);
     }
     if (listings) {
       for (const page of renderShared(book, options)) place(page);

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
-import { dirname, extname, join, relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { outputLockPath } from "../build/atomic-output.js";
 import { withOutputLock } from "../build/output-lock.js";
@@ -58,24 +58,6 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     if (existsSync(join(site, "pagefind"))) renameSync(join(site, "pagefind"), old);
     renameSync(next, join(site, "pagefind"));
     rmSync(old, { recursive: true, force: true });
-    writeBuildRecord(job.cacheDir, { ...record, searchPending: false, files: listOutput(job.out) });
+    writeBuildRecord(job.cacheDir, { ...record, searchPending: false, ...listOutput(job.out) });
   });
-}
-
-/** Places a copy of a folder (hard links where possible) at `target`. */
-export function linkFolder(source: string, target: string): number {
-  let count = 0;
-  for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const from = join(entry.parentPath, entry.name);
-    const to = join(target, relative(source, from));
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-    count++;
-  }
-  return count;
 }

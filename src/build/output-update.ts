@@ -1,0 +1,203 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { byPath, type OutputFile, type OutputFolder, type OutputListing } from "../cache/build-record.js";
+import { placeFile } from "../cache/page-cache.js";
+import { markOutput, OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER } from "./atomic-output.js";
+import { withOutputLock } from "./output-lock.js";
+import { ProjectError } from "./open-project.js";
+import type { SiteFiles } from "./site-writer.js";
+
+/** The output was changed by someone else (another build) while this build ran: it is written whole instead. */
+export class OutputChangedError extends Error {
+  override name = "OutputChangedError";
+}
+
+/**
+ * A build that updates the previous output in place instead of writing all of it again. A build
+ * after a one-case edit produces tens of thousands of files that are the same as the ones already
+ * there; writing them into a fresh folder (a folder per page, a link per page) and swapping it in
+ * cost seconds. Here the build writes only what differs into a sparse folder beside the output,
+ * and when everything is written and nothing failed, the changed files are renamed into the output,
+ * the files the build no longer makes are removed, and the rest is left untouched.
+ *
+ * Only an output exactly as the previous build recorded it is updated (see BuildCache.previousOutput).
+ * A failed build leaves it as it was: nothing is renamed before the build has finished. The renames
+ * themselves take milliseconds; a build killed among them leaves no build record, so the next build
+ * writes the whole output again. Another build that changed the output meanwhile (found by the
+ * output's marker file, which each update replaces) makes this one write the whole output instead.
+ */
+export class OutputUpdate {
+  readonly staging: string;
+  readonly #previous: Map<string, OutputFile>;
+  readonly #folders: Map<string, number>;
+  readonly #kept = new Set<string>();
+  readonly #marker: string;
+
+  constructor(
+    readonly out: string,
+    previous: OutputListing,
+  ) {
+    this.#previous = new Map(previous.files.map((f) => [f[0], f]));
+    this.#folders = new Map(previous.folders);
+    this.#marker = markerStamp(out);
+    this.staging = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+  }
+
+  /**
+   * Runs `write` into the sparse staging folder, then applies it to the output. Returns what the
+   * output holds afterwards. On any failure the staging folder is removed and the output is untouched.
+   */
+  async write(write: (dir: string) => Promise<void>): Promise<OutputListing> {
+    mkdirSync(this.staging, { recursive: true });
+    try {
+      await write(this.staging);
+      if (existsSync(join(this.staging, RELEASES_FOLDER)))
+        throw new ProjectError(`The build wrote a ${RELEASES_FOLDER}/ folder, which belongs to \`casebook release\`.`, "Remove it from what the build writes.");
+      return withOutputLock(outputLockPath(this.out), () => this.#apply());
+    } finally {
+      rmSync(this.staging, { recursive: true, force: true });
+    }
+  }
+
+  /** The files of the output folder `sub` (e.g. "site"), kept where unchanged, staged where not. */
+  siteFiles(sub: string): SiteFiles {
+    const dir = join(this.staging, sub);
+    const made = new Set<string>();
+    const staged = new Set<string>();
+    const rel = (file: string) => join(sub, file);
+    const target = (file: string) => {
+      this.#kept.delete(rel(file));
+      staged.add(file);
+      const path = join(dir, file);
+      const parent = dirname(path);
+      if (!made.has(parent)) {
+        mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      return path;
+    };
+    const keep = (file: string) => {
+      this.#kept.add(rel(file));
+      return true;
+    };
+    const recorded = (file: string) => this.#previous.get(rel(file));
+    const current = (file: string) => join(this.out, rel(file));
+    return {
+      dir,
+      target,
+      write: (file, content) => {
+        const before = recorded(file);
+        const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+        if (before?.[1] === size && holds(current(file), () => (typeof content === "string" ? Buffer.from(content) : content)) && keep(file)) return;
+        writeFileSync(target(file), content);
+      },
+      place: (source, file) => {
+        const before = recorded(file);
+        if (before && sameFile(source, current(file)) && keep(file)) return;
+        placeFile(source, target(file));
+      },
+      copy: (source, file) => {
+        const before = recorded(file);
+        if (before?.[1] === statSync(source).size && holds(current(file), () => readFileSync(source)) && keep(file)) return;
+        copyFileSync(source, target(file));
+      },
+      drop: (file) => {
+        this.#kept.delete(rel(file));
+        staged.delete(file);
+        rmSync(join(dir, file), { force: true });
+      },
+      pathOf: (file) => (staged.has(file) || !this.#kept.has(rel(file)) ? join(dir, file) : current(file)),
+      carryFolder: (source, folder) => {
+        // The previous index is the one in this output: it stays where it is.
+        const prefix = `${rel(folder)}${sep}`;
+        if (source !== current(folder)) throw new Error(`cannot carry ${source} into an updated output`);
+        let count = 0;
+        for (const path of this.#previous.keys()) if (path.startsWith(prefix)) count += Number(keep(path.slice(sub.length + 1)));
+        return count;
+      },
+    };
+  }
+
+  #apply(): OutputListing {
+    if (markerStamp(this.out) !== this.#marker) throw new OutputChangedError(`${this.out} was changed by another build while this one ran.`);
+    // The marker is replaced first: another build that started from the same output sees it changed.
+    const marker = join(this.staging, OUTPUT_MARKER);
+    markOutput(this.staging);
+    renameSync(marker, join(this.out, OUTPUT_MARKER));
+    const touched = new Set<string>([""]);
+    const files = new Map<string, OutputFile>();
+    for (const path of this.#kept) files.set(path, this.#previous.get(path)!);
+    for (const [path, entry] of this.#previous)
+      if (path === OUTPUT_MARKER || path.startsWith(`${RELEASES_FOLDER}${sep}`)) files.set(path, entry);
+    // New and changed files, renamed over the previous ones (their folders made where new).
+    for (const entry of readdirSync(this.staging, { withFileTypes: true, recursive: true })) {
+      if (entry.isDirectory()) continue;
+      const path = relative(this.staging, join(entry.parentPath, entry.name));
+      const target = join(this.out, path);
+      const parent = dirname(path);
+      if (!this.#folders.has(parent)) {
+        // A new folder: a file of the previous output in its place goes (a file that became a folder).
+        let folder = parent;
+        for (; folder !== "." && !this.#folders.has(folder); folder = dirname(folder)) if (this.#previous.has(folder)) rmSync(join(this.out, folder), { force: true });
+        touched.add(folder === "." ? "" : folder);
+        mkdirSync(dirname(target), { recursive: true });
+      } else if (this.#folders.has(path)) rmSync(target, { recursive: true }); // a folder that became a file
+      touched.add(parent === "." ? "" : parent);
+      renameSync(join(this.staging, path), target);
+      const stat = statSync(target);
+      files.set(path, [path, stat.size, stat.mtimeMs]);
+    }
+    // Files the build no longer makes (but not one that became a folder), and the folders they leave empty.
+    const needed = new Set<string>([""]);
+    for (const path of files.keys()) for (let folder = dirname(path); folder !== "." && !needed.has(folder); folder = dirname(folder)) needed.add(folder);
+    for (const path of this.#previous.keys()) {
+      if (files.has(path) || needed.has(path)) continue;
+      try {
+        rmSync(join(this.out, path), { force: true });
+      } catch (error) {
+        // Gone with its folder, which became a file.
+        if ((error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
+      }
+      touched.add(dirname(path) === "." ? "" : dirname(path));
+    }
+    const removable = (f: string) => !needed.has(f) && f !== RELEASES_FOLDER && !f.startsWith(`${RELEASES_FOLDER}${sep}`);
+    for (const folder of [...this.#folders.keys()].filter(removable).sort().reverse()) {
+      try {
+        rmdirSync(join(this.out, folder));
+      } catch {
+        // Not empty after all (a folder the listing did not know): it stays, and the next build sees it.
+      }
+      touched.add(dirname(folder) === "." ? "" : dirname(folder));
+    }
+    const folders: OutputFolder[] = [];
+    for (const folder of needed) {
+      const mtimeMs = touched.has(folder) || !this.#folders.has(folder) ? statSync(join(this.out, folder)).mtimeMs : this.#folders.get(folder)!;
+      folders.push([folder, mtimeMs]);
+    }
+    const markerStat = statSync(join(this.out, OUTPUT_MARKER));
+    files.set(OUTPUT_MARKER, [OUTPUT_MARKER, markerStat.size, markerStat.mtimeMs]);
+    return { files: [...files.values()].sort(byPath), folders: folders.sort(byPath) };
+  }
+}
+
+/** Whether the file at `path` holds exactly `bytes` (false when it cannot be read). */
+function holds(path: string, bytes: () => Uint8Array): boolean {
+  try {
+    return readFileSync(path).equals(bytes());
+  } catch {
+    return false;
+  }
+}
+
+/** Whether two paths are the same file (a page placed from the cache by the previous build). */
+function sameFile(a: string, b: string): boolean {
+  const sa = statSync(a, { bigint: true });
+  const sb = statSync(b, { bigint: true, throwIfNoEntry: false });
+  return sb !== undefined && sa.ino === sb.ino && sa.dev === sb.dev;
+}
+
+/** The identity of the output's marker file: replaced by every update and every swap. */
+function markerStamp(out: string): string {
+  const stat = statSync(join(out, OUTPUT_MARKER), { bigint: true, throwIfNoEntry: false });
+  return stat ? `${stat.dev}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}` : "";
+}

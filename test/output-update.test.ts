@@ -1,0 +1,189 @@
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCasebook } from "../bench/generate-cases.js";
+import { markOutput, OUTPUT_MARKER } from "../src/build/atomic-output.js";
+import { OutputChangedError, OutputUpdate } from "../src/build/output-update.js";
+import { listOutput, readBuildRecord } from "../src/cache/build-record.js";
+import { ROOT, runCli } from "./helpers/run-cli.js";
+
+// A build after a small change updates the previous output in place (src/build/output-update.ts):
+// only what differs is renamed into it, the rest keeps its very files.
+
+const ENV = { SOURCE_DATE_EPOCH: "1790000000" };
+const temp: string[] = [];
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `casebook-update-${label}-`));
+  temp.push(dir);
+  return dir;
+}
+
+function build(project: string, ...args: string[]): void {
+  const run = runCli(["build", "--no-pdf", ...args], project, ENV);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+}
+
+/** Every file of a folder: relative path → [inode, bytes as base64]. */
+function files(dir: string): Map<string, [bigint, string]> {
+  const out = new Map<string, [bigint, string]>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.set(relative(dir, path), [statSync(path, { bigint: true }).ino, readFileSync(path).toString("base64")]);
+  }
+  return out;
+}
+
+async function searchSettled(project: string): Promise<void> {
+  const jobs = join(project, ".casebook-cache", "search-jobs");
+  for (let waited = 0; existsSync(jobs) && readdirSync(jobs).length > 0; waited += 100) {
+    if (waited > 90_000) throw new Error("the background search index did not finish");
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** The updated site holds exactly what a build without the cache writes, and the record says what the output holds. */
+function expectLikeFreshBuild(project: string): void {
+  rmSync(join(project, "fresh"), { recursive: true, force: true });
+  build(project, "--no-cache", "--out", "fresh");
+  const fresh = files(join(project, "fresh", "site"));
+  const updated = files(join(project, "dist", "site"));
+  expect([...updated.keys()].sort()).toEqual([...fresh.keys()].sort());
+  expect([...fresh].filter(([file, [, bytes]]) => updated.get(file)?.[1] !== bytes).map(([file]) => file)).toEqual([]);
+  const record = readBuildRecord(join(project, ".casebook-cache"), join(project, "dist"))!;
+  const listing = listOutput(join(project, "dist"));
+  expect(record.files).toEqual(listing.files);
+  expect(record.folders).toEqual(listing.folders);
+  // Nothing is left beside the output.
+  expect(readdirSync(project).filter((name) => name.startsWith(".dist."))).toEqual([]);
+}
+
+describe("a build after a small change", () => {
+  let project: string;
+  let ids: string[];
+  beforeAll(async () => {
+    project = tempDir("project");
+    copyFileSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
+    cpSync(join(ROOT, "schema", "vocabularies"), join(project, "schema", "vocabularies"), { recursive: true });
+    cpSync(join(ROOT, "themes", "default"), join(project, "themes", "default"), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
+    ids = generateCasebook({ count: 12, seed: 11, dir: join(project, "cases") }).ids.sort();
+    build(project);
+    await searchSettled(project);
+  });
+
+  it("rewrites only the edited case's pages and leaves every other file of the output as it was", async () => {
+    const before = files(join(project, "dist"));
+    const edited = ids[3]!;
+    appendFileSync(join(project, "cases", edited, "en.md"), "\nA sentence added to check the update in place: updateinplace.\n");
+    build(project);
+    const after = files(join(project, "dist"));
+    // Files whose inode changed: this case's pages only (the search index follows in the background).
+    const replaced = [...after].filter(([file, [ino]]) => before.get(file)?.[0] !== ino && !file.startsWith(join("site", "pagefind"))).map(([file]) => file);
+    expect(replaced.length).toBeGreaterThan(0);
+    expect(replaced).toContain(join("site", "en", "cases", edited, "index.html"));
+    expect(replaced.filter((file) => !file.includes(`${join("cases", edited)}/`)).filter((file) => file !== OUTPUT_MARKER)).toEqual([]);
+    expect(readFileSync(join(project, "dist", "site", "en", "cases", edited, "index.html"), "utf8")).toContain("updateinplace");
+    await searchSettled(project);
+    expectLikeFreshBuild(project);
+  });
+
+  it("removes the pages, media and folders of a deleted case", async () => {
+    const gone = ids.find((id) => existsSync(join(project, "cases", id, "images")))!;
+    expect(gone).toBeDefined();
+    expect(existsSync(join(project, "dist", "site", "media", gone))).toBe(true);
+    rmSync(join(project, "cases", gone), { recursive: true });
+    build(project);
+    await searchSettled(project);
+    for (const lang of ["en", "fr", "ru", "zh"]) expect(existsSync(join(project, "dist", "site", lang, "cases", gone))).toBe(false);
+    expect(existsSync(join(project, "dist", "site", "media", gone))).toBe(false);
+    expectLikeFreshBuild(project);
+  });
+});
+
+describe("OutputUpdate", () => {
+  /** An output folder holding `contents`, as a build leaves it. */
+  function output(contents: Record<string, string>): string {
+    const out = join(tempDir("unit"), "dist");
+    mkdirSync(out);
+    markOutput(out);
+    for (const [file, text] of Object.entries(contents)) {
+      mkdirSync(dirname(join(out, file)), { recursive: true });
+      writeFileSync(join(out, file), text);
+    }
+    return out;
+  }
+
+  it("applies new, changed, moved and removed files, and gives the output's exact listing", async () => {
+    const out = output({ "site/a.html": "a", "site/b/index.html": "b", "site/gone/deep/x.html": "x", "site/was-file": "f", "site/was-folder/y.html": "y", "site/same.html": "same" });
+    const update = new OutputUpdate(out, listOutput(out));
+    const listing = await update.write(async () => {
+      const site = update.siteFiles("site");
+      site.write("a.html", "A");
+      site.write("b/index.html", "b"); // the same bytes: kept
+      site.write("same.html", "same");
+      site.write("new/deeper/n.html", "n");
+      site.write("was-file/z.html", "z");
+      site.write("was-folder", "now a file");
+    });
+    const now = files(out);
+    const text = (file: string) => Buffer.from(now.get(file)![1], "base64").toString();
+    expect([...now.keys()].sort()).toEqual([OUTPUT_MARKER, "site/a.html", "site/b/index.html", "site/new/deeper/n.html", "site/same.html", "site/was-file/z.html", "site/was-folder"].sort());
+    expect([text("site/a.html"), text("site/b/index.html"), text("site/was-folder"), text("site/was-file/z.html")]).toEqual(["A", "b", "now a file", "z"]);
+    expect(existsSync(join(out, "site", "gone"))).toBe(false);
+    expect(listing).toEqual(listOutput(out));
+    expect(readdirSync(dirname(out))).toEqual(["dist"]);
+  });
+
+  it("keeps a file placed from the same source (a hard link) without touching it", async () => {
+    const out = output({});
+    const cache = join(dirname(out), "cached.html");
+    writeFileSync(cache, "cached page");
+    mkdirSync(join(out, "site"));
+    const { linkSync } = await import("node:fs");
+    linkSync(cache, join(out, "site", "page.html"));
+    const ino = statSync(join(out, "site", "page.html")).ino;
+    const update = new OutputUpdate(out, listOutput(out));
+    await update.write(async () => {
+      update.siteFiles("site").place(cache, "page.html");
+    });
+    expect(statSync(join(out, "site", "page.html")).ino).toBe(ino);
+    expect(readdirSync(join(out, "site"))).toEqual(["page.html"]);
+  });
+
+  it("leaves the output as it was when the build fails", async () => {
+    const out = output({ "site/a.html": "a", "site/b.html": "b" });
+    const before = files(out);
+    const update = new OutputUpdate(out, listOutput(out));
+    await expect(
+      update.write(async () => {
+        update.siteFiles("site").write("a.html", "half");
+        throw new Error("this build fails");
+      }),
+    ).rejects.toThrow("this build fails");
+    expect(files(out)).toEqual(before);
+    expect(readdirSync(dirname(out))).toEqual(["dist"]);
+  });
+
+  it("refuses to apply over an output another build replaced meanwhile", async () => {
+    const out = output({ "site/a.html": "a" });
+    const update = new OutputUpdate(out, listOutput(out));
+    await expect(
+      update.write(async () => {
+        update.siteFiles("site").write("a.html", "mine");
+        // Another build swaps in its own output (with its own marker) while this one writes.
+        const other = `${out}-other`;
+        mkdirSync(join(other, "site"), { recursive: true });
+        markOutput(other);
+        writeFileSync(join(other, "site", "a.html"), "theirs");
+        renameSync(out, `${out}-old`);
+        renameSync(other, out);
+      }),
+    ).rejects.toThrow(OutputChangedError);
+    expect(readFileSync(join(out, "site", "a.html"), "utf8")).toBe("theirs");
+  });
+});
