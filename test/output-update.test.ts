@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCasebook } from "../bench/generate-cases.js";
-import { markOutput, OUTPUT_MARKER } from "../src/build/atomic-output.js";
+import { markOutput, OUTPUT_MARKER, renewMarker } from "../src/build/atomic-output.js";
 import { OutputChangedError, OutputUpdate } from "../src/build/output-update.js";
 import { listOutput, readBuildRecord } from "../src/cache/build-record.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
@@ -185,5 +185,18 @@ describe("OutputUpdate", () => {
       }),
     ).rejects.toThrow(OutputChangedError);
     expect(readFileSync(join(out, "site", "a.html"), "utf8")).toBe("theirs");
+  });
+
+  it("refuses to apply over an output changed in place meanwhile (a search index swapped in)", async () => {
+    const out = output({ "site/a.html": "a", "site/pagefind/p.js": "old index" });
+    const update = new OutputUpdate(out, listOutput(out));
+    await expect(
+      update.write(async () => {
+        update.siteFiles("site").write("a.html", "mine");
+        writeFileSync(join(out, "site", "pagefind", "p.js"), "new index");
+        renewMarker(out);
+      }),
+    ).rejects.toThrow(OutputChangedError);
+    expect(readFileSync(join(out, "site", "a.html"), "utf8")).toBe("a");
   });
 });

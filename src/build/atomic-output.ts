@@ -22,6 +22,22 @@ export function markOutput(dir: string): void {
   );
 }
 
+/**
+ * Replaces the output's marker file with a new one (a new inode): done under the output lock by
+ * whatever changes an output in place, so that a build updating the same output notices (see
+ * output-update.ts).
+ */
+export function renewMarker(out: string): void {
+  const temp = join(out, `${OUTPUT_MARKER}.${process.pid}.tmp`);
+  mkdirSync(temp);
+  try {
+    markOutput(temp);
+    renameSync(join(temp, OUTPUT_MARKER), join(out, OUTPUT_MARKER));
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 /** The lock under which an output is swapped, and its releases folder changed. */
 export function outputLockPath(out: string): string {
   const target = resolve(out);

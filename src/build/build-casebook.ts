@@ -102,9 +102,13 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   const previousOutput = cache?.previousOutput();
   let deferredSearch: { path: string; file: string }[] | undefined;
   cache?.replacing();
+  // The threads started early serve the first attempt only (writeSite stops them when it is done).
+  let prestarted = pool;
   const write = async (dir: string, files?: SiteFiles) => {
     const date = options.date ?? buildDate();
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
+    const started = prestarted;
+    prestarted = undefined;
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
     if (options.pdf) {

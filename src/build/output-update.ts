@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, dirname, join, relative, sep } from "node:path";
 import { byPath, type OutputFile, type OutputFolder, type OutputListing } from "../cache/build-record.js";
 import { placeFile } from "../cache/page-cache.js";
-import { markOutput, OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER } from "./atomic-output.js";
+import { OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, renewMarker } from "./atomic-output.js";
 import { withOutputLock } from "./output-lock.js";
 import { ProjectError } from "./open-project.js";
 import type { SiteFiles } from "./site-writer.js";
@@ -32,6 +32,7 @@ export class OutputUpdate {
   readonly #folders: Map<string, number>;
   readonly #kept = new Set<string>();
   readonly #marker: string;
+  readonly #dev: number;
 
   constructor(
     readonly out: string,
@@ -40,6 +41,7 @@ export class OutputUpdate {
     this.#previous = new Map(previous.files.map((f) => [f[0], f]));
     this.#folders = new Map(previous.folders);
     this.#marker = markerStamp(out);
+    this.#dev = statSync(out).dev;
     this.staging = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${Date.now().toString(36)}`);
   }
 
@@ -91,9 +93,11 @@ export class OutputUpdate {
         if (before?.[1] === size && holds(current(file), () => (typeof content === "string" ? Buffer.from(content) : content)) && keep(file)) return;
         writeFileSync(target(file), content);
       },
-      place: (source, file) => {
+      place: (source, file, identity) => {
+        // The output's file is the cache's (a hard link the previous build made): nothing to do.
         const before = recorded(file);
-        if (before && sameFile(source, current(file)) && keep(file)) return;
+        const same = identity ? identity.dev === this.#dev && identity.ino === before?.[3] : before !== undefined && sameFile(source, current(file));
+        if (same && keep(file)) return;
         placeFile(source, target(file));
       },
       copy: (source, file) => {
@@ -121,9 +125,7 @@ export class OutputUpdate {
   #apply(): OutputListing {
     if (markerStamp(this.out) !== this.#marker) throw new OutputChangedError(`${this.out} was changed by another build while this one ran.`);
     // The marker is replaced first: another build that started from the same output sees it changed.
-    const marker = join(this.staging, OUTPUT_MARKER);
-    markOutput(this.staging);
-    renameSync(marker, join(this.out, OUTPUT_MARKER));
+    renewMarker(this.out);
     const touched = new Set<string>([""]);
     const files = new Map<string, OutputFile>();
     for (const path of this.#kept) files.set(path, this.#previous.get(path)!);
@@ -145,7 +147,7 @@ export class OutputUpdate {
       touched.add(parent === "." ? "" : parent);
       renameSync(join(this.staging, path), target);
       const stat = statSync(target);
-      files.set(path, [path, stat.size, stat.mtimeMs]);
+      files.set(path, [path, stat.size, stat.mtimeMs, stat.ino]);
     }
     // Files the build no longer makes (but not one that became a folder), and the folders they leave empty.
     const needed = new Set<string>([""]);
@@ -175,7 +177,7 @@ export class OutputUpdate {
       folders.push([folder, mtimeMs]);
     }
     const markerStat = statSync(join(this.out, OUTPUT_MARKER));
-    files.set(OUTPUT_MARKER, [OUTPUT_MARKER, markerStat.size, markerStat.mtimeMs]);
+    files.set(OUTPUT_MARKER, [OUTPUT_MARKER, markerStat.size, markerStat.mtimeMs, markerStat.ino]);
     return { files: [...files.values()].sort(byPath), folders: folders.sort(byPath) };
   }
 }

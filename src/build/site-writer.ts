@@ -13,8 +13,8 @@ export interface SiteFiles {
   /** Where a new file is to be written (its folder made). */
   target(file: string): string;
   write(file: string, content: string | Uint8Array): void;
-  /** A file from the page cache (hard-linked where possible). */
-  place(source: string, file: string): void;
+  /** A file from the page cache (hard-linked where possible); `identity`: its device and inode, when known. */
+  place(source: string, file: string, identity?: { dev: number; ino: number }): void;
   /** A file copied from the sources (media, fonts). */
   copy(source: string, file: string): void;
   /** Withdraws a file written or placed by this build (a cache entry that vanished while placing it). */

@@ -107,7 +107,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     const placed: string[] = [];
     try {
       for (const page of cached) {
-        files.place(page.source, page.file);
+        files.place(page.source, page.file, page);
         placed.push(page.file);
       }
       return true;

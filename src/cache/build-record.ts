@@ -3,8 +3,8 @@ import { join, relative, resolve } from "node:path";
 import { hashText } from "./hash-tree.js";
 import type { DiagnosticRecord } from "./diagnostic-record.js";
 
-/** One file of an output folder as it was left by a build: path, size, modification time. */
-export type OutputFile = [path: string, size: number, mtimeMs: number];
+/** One file of an output folder as it was left by a build: path, size, modification time, inode. */
+export type OutputFile = [path: string, size: number, mtimeMs: number, ino: number];
 
 /**
  * One folder of an output and its modification time, which changes whenever an entry is added to
@@ -69,7 +69,7 @@ export function listOutput(out: string): OutputListing {
     const path = join(entry.parentPath, entry.name);
     const stat = statSync(path);
     if (entry.isDirectory()) folders.push([relative(out, path), stat.mtimeMs]);
-    else files.push([relative(out, path), stat.size, stat.mtimeMs]);
+    else files.push([relative(out, path), stat.size, stat.mtimeMs, stat.ino]);
   }
   return { files: files.sort(byPath), folders: folders.sort(byPath) };
 }
@@ -87,9 +87,9 @@ export function outputIntact(out: string, listing: OutputListing): boolean {
       const stat = statSync(join(out, path), { throwIfNoEntry: false });
       if (!stat?.isDirectory() || stat.mtimeMs !== mtimeMs) return false;
     }
-    for (const [path, size, mtimeMs] of listing.files) {
+    for (const [path, size, mtimeMs, ino] of listing.files) {
       const stat = statSync(join(out, path), { throwIfNoEntry: false });
-      if (!stat || stat.isDirectory() || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+      if (!stat || stat.isDirectory() || stat.size !== size || stat.mtimeMs !== mtimeMs || stat.ino !== ino) return false;
     }
     return true;
   } catch {

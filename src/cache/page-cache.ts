@@ -11,9 +11,11 @@ export interface PageMeta {
   alternates: Partial<Record<Language, string>>;
 }
 
-/** A cached page: its description and the cache file holding its HTML. */
+/** A cached page: its description and the cache file holding its HTML (with its device and inode). */
 export interface CachedPage extends PageMeta {
   source: string;
+  dev: number;
+  ino: number;
 }
 
 interface EntryIndex {
@@ -49,7 +51,7 @@ export class PageCache {
       const stat = statSync(source, { throwIfNoEntry: false });
       if (!stat || stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) return undefined;
       const { size: _size, mtimeMs: _mtime, ...meta } = page;
-      pages.push({ ...meta, source });
+      pages.push({ ...meta, source, dev: stat.dev, ino: stat.ino });
     }
     this.#used.add(key);
     return pages;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { outputLockPath } from "../build/atomic-output.js";
+import { outputLockPath, renewMarker } from "../build/atomic-output.js";
 import { withOutputLock } from "../build/output-lock.js";
 import { listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
 import { SearchIndexer } from "./search-index.js";
@@ -58,6 +58,8 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     if (existsSync(join(site, "pagefind"))) renameSync(join(site, "pagefind"), old);
     renameSync(next, join(site, "pagefind"));
     rmSync(old, { recursive: true, force: true });
+    // A build that is updating this output in place started from the previous index: it must see the change.
+    renewMarker(job.out);
     writeBuildRecord(job.cacheDir, { ...record, searchPending: false, ...listOutput(job.out) });
   });
 }
