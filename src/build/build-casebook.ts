@@ -74,14 +74,12 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
 
 async function buildWith(project: Project, options: BuildOptions, cache: BuildCache | undefined, pool: RenderPool | undefined): Promise<BuildResult> {
   // The stages are imported only now: a build that changed nothing returns above without loading them.
-  const [{ loadCasebook }, { validateCasebook }, { linkCasebook }, { writeSite }] = await Promise.all([
-    import("../load/load-casebook.js"),
-    import("../validate/validate-casebook.js"),
-    import("../link/link-casebook.js"),
-    import("./write-site.js"),
-  ]);
-  const loaded = loadCasebook(project.casesDir, project.cwd);
-  const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear });
+  const [{ loadCases }, { linkCasebook }, { writeSite }] = await Promise.all([import("./load-cases.js"), import("../link/link-casebook.js"), import("./write-site.js")]);
+  const { loaded, validated } = loadCases(project.casesDir, project.cwd, {
+    vocabularies: project.vocabularies,
+    currentYear: project.currentYear,
+    ...(cache ? { cache: { loads: cache.loads, folders: cache.inputs.cases } } : {}),
+  });
   const sources = new Map(project.sources);
   for (const file of loaded.files) if (file.source) sources.set(file.ref.display, file.source.text);
   const diagnostics = sortDiagnostics([...project.diagnostics, ...validated.diagnostics]);
@@ -135,7 +133,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   if (!listing) await writeAtomically(options.out, (dir) => write(dir));
   result.cases = book.cases.length;
   result.ok = true;
-  cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch, listing);
+  await cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch, listing);
   return result;
 }
 

@@ -7,6 +7,7 @@ import { forgetBuild, listOutput, outputIntact, readBuildRecord, writeBuildRecor
 import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
 import { FolderHashes } from "./folder-hashes.js";
 import { PageCache } from "./page-cache.js";
+import { LoadCache } from "./load-cache.js";
 
 /** The cache folder of a project: beside its cases, outside any output, safe to delete. */
 export const CACHE_FOLDER = ".casebook-cache";
@@ -25,9 +26,11 @@ export interface CachedReport<S> {
 export class BuildCache {
   readonly inputs: BuildInputs;
   readonly pages: PageCache;
+  readonly loads: LoadCache;
   readonly #previous: BuildRecord | undefined;
   readonly #folders: FolderHashes;
   #intact: boolean | undefined;
+  #loadsWritten: Promise<void> | undefined;
 
   private constructor(
     readonly dir: string,
@@ -37,6 +40,7 @@ export class BuildCache {
     this.#folders = new FolderHashes(join(dir, "case-folders.json"));
     this.inputs = fingerprintBuild(settings, this.#folders);
     this.pages = new PageCache(join(dir, "pages"));
+    this.loads = new LoadCache(join(dir, "loaded"), this.inputs.shared);
     this.#previous = readBuildRecord(dir, settings.out);
   }
 
@@ -84,19 +88,21 @@ export class BuildCache {
   }
 
   /**
-   * Forgets the previous build before the output is replaced, and keeps the case folders' hashes
-   * (only now: a build refused before this point writes nothing anywhere).
+   * Forgets the previous build before the output is replaced, keeps the case folders' hashes and
+   * starts writing the loaded cases' records (only now: a build refused before this point writes
+   * nothing anywhere).
    */
   replacing(): void {
     forgetBuild(this.dir, this.out);
     this.#folders.save();
+    this.#loadsWritten = this.loads.flush();
   }
 
   /**
    * Records a finished build (after its output was swapped in or updated) and drops the pages it did
    * not use. `listing`: what the output now holds, when the build knows it (else it is listed).
    */
-  remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch?: { path: string; file: string }[], listing?: OutputListing): void {
+  async remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch?: { path: string; file: string }[], listing?: OutputListing): Promise<void> {
     const about = new Set(diagnostics.map((d) => d.file ?? ""));
     writeBuildRecord(this.dir, {
       format: 2,
@@ -109,6 +115,8 @@ export class BuildCache {
       ...(pendingSearch ? { searchPending: true } : {}),
     });
     this.pages.prune();
+    await this.#loadsWritten;
+    this.loads.prune();
     if (pendingSearch) startIndexJob({ out: this.out, key: this.inputs.key, cacheDir: this.dir, pages: pendingSearch });
   }
 }

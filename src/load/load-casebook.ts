@@ -13,6 +13,8 @@ export interface LoadedFile {
   frontmatter?: ParsedFrontmatter;
   body?: string;
   bodyOffset?: number;
+  /** Where the YAML between the delimiters ends (it starts at `frontmatter.yamlOffset`). */
+  yamlEnd?: number;
 }
 
 export interface LoadedCasebook {
@@ -51,6 +53,7 @@ export function loadFile(ref: CaseFileRef): { file: LoadedFile; diagnostics: Dia
   if (!split.split) return { file, diagnostics: [...read.diagnostics, ...split.diagnostics] };
   file.body = split.split.body;
   file.bodyOffset = split.split.bodyOffset;
+  file.yamlEnd = split.split.yamlOffset + split.split.yaml.length;
   const parsed = parseFrontmatter(split.split, read.source, ref.display);
   file.frontmatter = parsed.frontmatter;
   return { file, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };

@@ -43,14 +43,22 @@ function fastParse(split: SplitFile): ParsedFrontmatter | undefined {
     return undefined;
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  return lazyFrontmatter(split.yaml, split.yamlOffset, data as Record<string, unknown>);
+}
+
+/**
+ * Frontmatter whose data is already known (read by the fast path, or kept by the build cache): the
+ * positioned document is built from the same YAML text only if a diagnostic needs a position.
+ */
+export function lazyFrontmatter(yaml: string, yamlOffset: number, data: Record<string, unknown>): ParsedFrontmatter {
   let doc: Document | undefined;
   return {
     get doc() {
-      doc ??= parseDocument(split.yaml, { prettyErrors: false, uniqueKeys: true, strict: true });
+      doc ??= parseDocument(yaml, { prettyErrors: false, uniqueKeys: true, strict: true });
       return doc;
     },
-    yamlOffset: split.yamlOffset,
-    data: data as Record<string, unknown>,
+    yamlOffset,
+    data,
   };
 }
 
