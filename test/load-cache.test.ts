@@ -70,14 +70,18 @@ describe("the load cache", () => {
     // build: the record says which text it was made from, so the new text is loaded, not the record.
     const vocabularies = loadVocabularies(join(ROOT, "schema", "vocabularies"));
     const casesDir = join(project, "cases");
-    const loads = new LoadCache(join(project, "loads-test"), "shared");
+    const dir = join(project, "loads-test");
     const folders = new Map(ids.map((id) => [id, "the same hash"]));
-    const options = { vocabularies, currentYear: 2026, cache: { loads, folders } };
-    loadCases(casesDir, project, options);
-    await loads.flush();
+    const options = (loads: LoadCache) => ({ vocabularies, currentYear: 2026, cache: { loads, folders } });
+    const first = new LoadCache(dir, "shared");
+    loadCases(casesDir, project, options(first));
+    await first.flush();
     const file = join(casesDir, ids[4]!, "en.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^## Context$/m, "## Changed after the fingerprint"));
-    const again = loadCases(casesDir, project, options);
+    // The other files come from their records (the same objects' data, not loaded again).
+    const next = new LoadCache(dir, "shared");
+    expect(next.get(ids[0]!, "the same hash")?.files.length).toBeGreaterThan(0);
+    const again = loadCases(casesDir, project, options(next));
     const plain = loadCasebook(casesDir, project);
     const expected = validateCasebook(plain, { vocabularies, currentYear: 2026 });
     expect(again.loaded.files.find((f) => f.ref.path === file)?.body).toContain("## Changed after the fingerprint");

@@ -43,6 +43,7 @@ export function textHash(text: string): string {
 export class LoadCache {
   readonly #used = new Set<string>();
   readonly #pending = new Map<string, LoadedCaseRecord>();
+  #present: boolean | undefined;
 
   constructor(
     readonly dir: string,
@@ -54,6 +55,9 @@ export class LoadCache {
   }
 
   get(folder: string, hash: string): LoadedCaseRecord | undefined {
+    // A first build has no records: one look at the folder instead of a failed read per case.
+    this.#present ??= existsSync(this.dir);
+    if (!this.#present) return undefined;
     const key = this.#key(folder, hash);
     try {
       const record = deserialize(readFileSync(join(this.dir, key))) as LoadedCaseRecord;
@@ -81,6 +85,7 @@ export class LoadCache {
     if (pending.length === 0) return;
     try {
       mkdirSync(this.dir, { recursive: true });
+      this.#present = true;
     } catch {
       return;
     }
