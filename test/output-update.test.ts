@@ -129,11 +129,13 @@ describe("OutputUpdate", () => {
       site.write("new/deeper/n.html", "n");
       site.write("was-file/z.html", "z");
       site.write("was-folder", "now a file");
+      site.write("same.html", "changed once");
+      site.write("same.html", "same"); // then back: the output's file stays
     });
     const now = files(out);
     const text = (file: string) => Buffer.from(now.get(file)![1], "base64").toString();
     expect([...now.keys()].sort()).toEqual([OUTPUT_MARKER, "site/a.html", "site/b/index.html", "site/new/deeper/n.html", "site/same.html", "site/was-file/z.html", "site/was-folder"].sort());
-    expect([text("site/a.html"), text("site/b/index.html"), text("site/was-folder"), text("site/was-file/z.html")]).toEqual(["A", "b", "now a file", "z"]);
+    expect([text("site/a.html"), text("site/b/index.html"), text("site/was-folder"), text("site/was-file/z.html"), text("site/same.html")]).toEqual(["A", "b", "now a file", "z", "same"]);
     expect(existsSync(join(out, "site", "gone"))).toBe(false);
     expect(listing).toEqual(listOutput(out));
     expect(readdirSync(dirname(out))).toEqual(["dist"]);

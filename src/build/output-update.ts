@@ -79,6 +79,8 @@ export class OutputUpdate {
       return path;
     };
     const keep = (file: string) => {
+      // Written again with what the output already holds: the earlier write is withdrawn.
+      if (staged.delete(file)) rmSync(join(dir, file), { force: true });
       this.#kept.add(rel(file));
       return true;
     };
