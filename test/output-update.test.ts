@@ -151,7 +151,7 @@ describe("OutputUpdate", () => {
     const ino = statSync(join(out, "site", "page.html")).ino;
     const update = new OutputUpdate(out, listOutput(out));
     await update.write(async () => {
-      update.siteFiles("site").place(cache, "page.html");
+      update.siteFiles("site").place(cache, "page.html", statSync(cache));
     });
     expect(statSync(join(out, "site", "page.html")).ino).toBe(ino);
     expect(readdirSync(join(out, "site"))).toEqual(["page.html"]);

@@ -38,6 +38,14 @@ export function renewMarker(out: string): void {
   }
 }
 
+/**
+ * A folder a build makes beside its output, `.<name>.<kind>-<pid>-<time>`: the names that
+ * sweepLeftovers knows (a staging folder, a previous output set aside, one being removed).
+ */
+export function besideOutput(target: string, kind: "tmp" | "old" | "trash", suffix = `${process.pid}-${Date.now().toString(36)}`): string {
+  return join(dirname(target), `.${basename(target)}.${kind}-${suffix}`);
+}
+
 /** The lock under which an output is swapped, and its releases folder changed. */
 export function outputLockPath(out: string): string {
   const target = resolve(out);
@@ -69,7 +77,7 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
   const lock = outputLockPath(target);
   withOutputLock(lock, () => sweepLeftovers(parent, basename(target)));
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(parent, `.${basename(target)}.tmp-${suffix}`);
+  const staging = besideOutput(target, "tmp", suffix);
   mkdirSync(staging);
   let swapping = false;
   try {
@@ -77,7 +85,7 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
     await write(staging);
     if (existsSync(join(staging, RELEASES_FOLDER)))
       throw new ProjectError(`The build wrote a ${RELEASES_FOLDER}/ folder, which belongs to \`casebook release\`.`, "Remove it from what the build writes.");
-    const previous = join(parent, `.${basename(target)}.old-${suffix}`);
+    const previous = besideOutput(target, "old", suffix);
     swapping = true;
     withOutputLock(lock, () => {
       assertReplaceable(target);
@@ -99,7 +107,7 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
       }
       if (hadPrevious) {
         // Renamed again before the slow removal, so that `.old-…` only ever means "killed mid-swap".
-        const trash = join(parent, `.${basename(target)}.trash-${suffix}`);
+        const trash = besideOutput(target, "trash", suffix);
         renameSync(previous, trash);
         removeInBackground(trash);
       }

@@ -1,11 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { byPath, type OutputFile, type OutputFolder, type OutputListing } from "../cache/build-record.js";
 import { placeFile } from "../cache/page-cache.js";
-import { OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, renewMarker } from "./atomic-output.js";
+import { besideOutput, OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, renewMarker } from "./atomic-output.js";
 import { withOutputLock } from "./output-lock.js";
 import { ProjectError } from "./open-project.js";
-import type { SiteFiles } from "./site-writer.js";
+import { targetIn, type SiteFiles } from "./site-writer.js";
 
 /** The output was changed by someone else (another build) while this build ran: it is written whole instead. */
 export class OutputChangedError extends Error {
@@ -42,7 +42,7 @@ export class OutputUpdate {
     this.#folders = new Map(previous.folders);
     this.#marker = markerStamp(out);
     this.#dev = statSync(out).dev;
-    this.staging = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+    this.staging = besideOutput(out, "tmp");
   }
 
   /**
@@ -64,19 +64,13 @@ export class OutputUpdate {
   /** The files of the output folder `sub` (e.g. "site"), kept where unchanged, staged where not. */
   siteFiles(sub: string): SiteFiles {
     const dir = join(this.staging, sub);
-    const made = new Set<string>();
     const staged = new Set<string>();
     const rel = (file: string) => join(sub, file);
+    const into = targetIn(dir);
     const target = (file: string) => {
       this.#kept.delete(rel(file));
       staged.add(file);
-      const path = join(dir, file);
-      const parent = dirname(path);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      return path;
+      return into(file);
     };
     const keep = (file: string) => {
       // Written again with what the output already holds: the earlier write is withdrawn.
@@ -97,9 +91,7 @@ export class OutputUpdate {
       },
       place: (source, file, identity) => {
         // The output's file is the cache's (a hard link the previous build made): nothing to do.
-        const before = recorded(file);
-        const same = identity ? identity.dev === this.#dev && identity.ino === before?.[3] : before !== undefined && sameFile(source, current(file));
-        if (same && keep(file)) return;
+        if (identity.dev === this.#dev && identity.ino === recorded(file)?.[3] && keep(file)) return;
         placeFile(source, target(file));
       },
       copy: (source, file) => {
@@ -191,13 +183,6 @@ function holds(path: string, bytes: () => Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether two paths are the same file (a page placed from the cache by the previous build). */
-function sameFile(a: string, b: string): boolean {
-  const sa = statSync(a, { bigint: true });
-  const sb = statSync(b, { bigint: true, throwIfNoEntry: false });
-  return sb !== undefined && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
 /** The identity of the output's marker file: replaced by every update and every swap. */

@@ -13,8 +13,8 @@ export interface SiteFiles {
   /** Where a new file is to be written (its folder made). */
   target(file: string): string;
   write(file: string, content: string | Uint8Array): void;
-  /** A file from the page cache (hard-linked where possible); `identity`: its device and inode, when known. */
-  place(source: string, file: string, identity?: { dev: number; ino: number }): void;
+  /** A file from the page cache (hard-linked where possible), with the cache file's device and inode. */
+  place(source: string, file: string, identity: { dev: number; ino: number }): void;
   /** A file copied from the sources (media, fonts). */
   copy(source: string, file: string): void;
   /** Withdraws a file written or placed by this build (a cache entry that vanished while placing it). */
@@ -25,18 +25,23 @@ export interface SiteFiles {
   carryFolder(source: string, folder: string): number;
 }
 
-/** Writes every file into a site folder by its site path, making each folder once. */
-export function siteWriter(siteDir: string): SiteFiles {
+/** Where `file` goes in `dir`, its folder made (each folder once). */
+export function targetIn(dir: string): (file: string) => string {
   const made = new Set<string>();
-  const target = (file: string) => {
-    const path = join(siteDir, file);
-    const dir = dirname(path);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
+  return (file) => {
+    const path = join(dir, file);
+    const parent = dirname(path);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
     }
     return path;
   };
+}
+
+/** Writes every file into a site folder by its site path, making each folder once. */
+export function siteWriter(siteDir: string): SiteFiles {
+  const target = targetIn(siteDir);
   return {
     dir: siteDir,
     target,

@@ -78,8 +78,8 @@ export const byPath = (a: readonly [string, ...unknown[]], b: readonly [string, 
 
 /**
  * Whether the output folder is exactly as the listing says: every folder and file still there with
- * the same modification time (and size), so that nothing was added, removed or changed. One `stat`
- * per entry, without listing the folders again.
+ * the same modification time (and, for a file, size and inode), so that nothing was added, removed
+ * or changed. One `stat` per entry, without listing the folders again.
  */
 export function outputIntact(out: string, listing: OutputListing): boolean {
   try {
