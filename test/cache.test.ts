@@ -1,9 +1,8 @@
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCasebook } from "../bench/generate-cases.js";
-import { ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { generatedProject, searchSettled } from "./helpers/generated-project.js";
+import { runCli, type CliRun } from "./helpers/run-cli.js";
 
 // A fixed date, so that a cached build and an uncached one may be compared byte for byte.
 const ENV = { SOURCE_DATE_EPOCH: "1790000000" };
@@ -12,15 +11,9 @@ afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** A project of 14 generated cases with its own copy of the vocabularies and the theme. */
 function makeProject(): string {
-  const project = mkdtempSync(join(tmpdir(), "casebook-cache-"));
-  temp.push(project);
-  copyFileSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
-  cpSync(join(ROOT, "schema", "vocabularies"), join(project, "schema", "vocabularies"), { recursive: true });
-  cpSync(join(ROOT, "themes", "default"), join(project, "themes", "default"), { recursive: true });
-  // The theme's fonts come from packages, found from the theme's folder.
-  symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
-  generateCasebook({ count: 14, seed: 7, dir: join(project, "cases") });
-  return project;
+  const { dir } = generatedProject("cache", 14, 7);
+  temp.push(dir);
+  return dir;
 }
 
 function build(project: string, ...args: string[]): CliRun {
@@ -43,15 +36,6 @@ function uncached(project: string): Map<string, string> {
   rmSync(join(project, "fresh"), { recursive: true, force: true });
   build(project, "--no-cache", "--out", "fresh");
   return snapshot(join(project, "fresh", "site"));
-}
-
-/** Waits until the search index left to the background (if any) is in place. */
-async function searchSettled(project: string): Promise<void> {
-  const jobs = join(project, ".casebook-cache", "search-jobs");
-  for (let waited = 0; existsSync(jobs) && readdirSync(jobs).length > 0; waited += 100) {
-    if (waited > 90_000) throw new Error("the background search index did not finish");
-    await new Promise((done) => setTimeout(done, 100));
-  }
 }
 
 function expectSameSite(project: string): void {

@@ -1,8 +1,7 @@
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCasebook } from "../bench/generate-cases.js";
+import { generatedProject } from "./helpers/generated-project.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
 import { loadVocabularies } from "../schema/vocabularies.js";
 import { LoadCache } from "../src/cache/load-cache.js";
@@ -31,12 +30,7 @@ const records = () => readdirSync(join(project, ".casebook-cache", "loaded")).fi
 
 describe("the load cache", () => {
   beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), "casebook-load-cache-"));
-    copyFileSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
-    cpSync(join(ROOT, "schema", "vocabularies"), join(project, "schema", "vocabularies"), { recursive: true });
-    cpSync(join(ROOT, "themes", "default"), join(project, "themes", "default"), { recursive: true });
-    symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
-    ids = generateCasebook({ count: 10, seed: 5, dir: join(project, "cases") }).ids.sort();
+    ({ dir: project, ids } = generatedProject("load-cache", 10, 5));
     // Warnings that rules across files find in otherwise clean files (so those files are kept):
     // a recommended section missing (a place in the body) and an outcome measured long before the
     // case's period (a place in the YAML, which a kept file no longer has parsed).

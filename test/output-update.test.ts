@@ -1,12 +1,12 @@
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCasebook } from "../bench/generate-cases.js";
 import { markOutput, OUTPUT_MARKER, renewMarker } from "../src/build/atomic-output.js";
 import { OutputChangedError, OutputUpdate } from "../src/build/output-update.js";
 import { listOutput, readBuildRecord } from "../src/cache/build-record.js";
-import { ROOT, runCli } from "./helpers/run-cli.js";
+import { generatedProject, searchSettled } from "./helpers/generated-project.js";
+import { runCli } from "./helpers/run-cli.js";
 
 // A build after a small change updates the previous output in place (src/build/output-update.ts):
 // only what differs is renamed into it, the rest keeps its very files.
@@ -38,14 +38,6 @@ function files(dir: string): Map<string, [bigint, string]> {
   return out;
 }
 
-async function searchSettled(project: string): Promise<void> {
-  const jobs = join(project, ".casebook-cache", "search-jobs");
-  for (let waited = 0; existsSync(jobs) && readdirSync(jobs).length > 0; waited += 100) {
-    if (waited > 90_000) throw new Error("the background search index did not finish");
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
 /** The updated site holds exactly what a build without the cache writes, and the record says what the output holds. */
 function expectLikeFreshBuild(project: string): void {
   rmSync(join(project, "fresh"), { recursive: true, force: true });
@@ -66,12 +58,8 @@ describe("a build after a small change", () => {
   let project: string;
   let ids: string[];
   beforeAll(async () => {
-    project = tempDir("project");
-    copyFileSync(join(ROOT, "casebook.config.yaml"), join(project, "casebook.config.yaml"));
-    cpSync(join(ROOT, "schema", "vocabularies"), join(project, "schema", "vocabularies"), { recursive: true });
-    cpSync(join(ROOT, "themes", "default"), join(project, "themes", "default"), { recursive: true });
-    symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
-    ids = generateCasebook({ count: 12, seed: 11, dir: join(project, "cases") }).ids.sort();
+    ({ dir: project, ids } = generatedProject("update-project", 12, 11));
+    temp.push(project);
     build(project);
     await searchSettled(project);
   });
