@@ -106,7 +106,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
     const date = options.date ?? buildDate();
     const started = prestarted;
     prestarted = undefined;
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs }, previousSearchIndex } : {}) });
+    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs, related: cache.related }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
     if (options.pdf) {

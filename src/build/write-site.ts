@@ -5,6 +5,7 @@ import type { BuildInputs } from "../cache/build-inputs.js";
 import { casePageKeys } from "../cache/case-page-key.js";
 import { listingKeys, siteDataKey } from "../cache/listings-key.js";
 import type { CachedPage, PageCache } from "../cache/page-cache.js";
+import type { RelatedCache } from "../cache/related-cache.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import { SearchIndexer } from "../search/search-index.js";
 import { readSiteFile, siteWriter, type SiteFiles } from "./site-writer.js";
@@ -38,8 +39,8 @@ export interface WriteSiteOptions {
   buildDate: string;
   withPdf: boolean;
   edition?: EditionStamp | undefined;
-  /** Case pages are taken from here when their key is unchanged, and kept here when rendered. */
-  cache?: { pages: PageCache; inputs: BuildInputs };
+  /** Case pages (and the choice of related cases) are taken from here when their key is unchanged, and kept here when made. */
+  cache?: { pages: PageCache; inputs: BuildInputs; related: RelatedCache };
   /**
    * The previous build's search index. When nearly every case page comes from the cache, the site
    * carries this index and the new one is left to a background job (see `SiteBuild.deferredSearch`).
@@ -72,7 +73,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     strings: loadThemeStrings(options.themeDir),
     buildDate: options.buildDate,
     withPdf: options.withPdf,
-    related: relatedIndex(book.cases),
+    related: options.cache ? options.cache.related.index(book.cases) : relatedIndex(book.cases),
     edition: options.edition,
   };
   const cache = options.cache;

@@ -8,6 +8,7 @@ import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
 import { FolderHashes } from "./folder-hashes.js";
 import { PageCache } from "./page-cache.js";
 import { LoadCache } from "./load-cache.js";
+import { RelatedCache } from "./related-cache.js";
 
 /** The cache folder of a project: beside its cases, outside any output, safe to delete. */
 export const CACHE_FOLDER = ".casebook-cache";
@@ -21,12 +22,13 @@ export interface CachedReport<S> {
 
 /**
  * The cache of one build: the fingerprint of its inputs, the record of the previous build into
- * the same output, and the cache of case pages.
+ * the same output, and the caches of case pages, loaded cases and related cases.
  */
 export class BuildCache {
   readonly inputs: BuildInputs;
   readonly pages: PageCache;
   readonly loads: LoadCache;
+  readonly related: RelatedCache;
   readonly #previous: BuildRecord | undefined;
   readonly #folders: FolderHashes;
   #intact: boolean | undefined;
@@ -41,6 +43,7 @@ export class BuildCache {
     this.inputs = fingerprintBuild(settings, this.#folders);
     this.pages = new PageCache(join(dir, "pages"));
     this.loads = new LoadCache(join(dir, "loaded"), this.inputs.shared);
+    this.related = new RelatedCache(join(dir, "related"), this.inputs.shared);
     this.#previous = readBuildRecord(dir, settings.out);
   }
 
