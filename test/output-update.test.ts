@@ -47,7 +47,7 @@ function expectLikeFreshBuild(project: string): void {
   expect([...updated.keys()].sort()).toEqual([...fresh.keys()].sort());
   expect([...fresh].filter(([file, [, bytes]]) => updated.get(file)?.[1] !== bytes).map(([file]) => file)).toEqual([]);
   const record = readBuildRecord(join(project, ".casebook-cache"), join(project, "dist"))!;
-  const listing = listOutput(join(project, "dist"));
+  const listing = listOutput(join(project, "dist"))!;
   expect(record.files).toEqual(listing.files);
   expect(record.folders).toEqual(listing.folders);
   // Nothing is left beside the output.
@@ -108,7 +108,7 @@ describe("OutputUpdate", () => {
 
   it("applies new, changed, moved and removed files, and gives the output's exact listing", async () => {
     const out = output({ "site/a.html": "a", "site/b/index.html": "b", "site/gone/deep/x.html": "x", "site/was-file": "f", "site/was-folder/y.html": "y", "site/same.html": "same" });
-    const update = new OutputUpdate(out, listOutput(out));
+    const update = new OutputUpdate(out, listOutput(out)!);
     const listing = await update.write(async () => {
       const site = update.siteFiles("site");
       site.write("a.html", "A");
@@ -137,7 +137,7 @@ describe("OutputUpdate", () => {
     const { linkSync } = await import("node:fs");
     linkSync(cache, join(out, "site", "page.html"));
     const ino = statSync(join(out, "site", "page.html")).ino;
-    const update = new OutputUpdate(out, listOutput(out));
+    const update = new OutputUpdate(out, listOutput(out)!);
     await update.write(async () => {
       update.siteFiles("site").place(cache, "page.html", statSync(cache));
     });
@@ -148,7 +148,7 @@ describe("OutputUpdate", () => {
   it("leaves the output as it was when the build fails", async () => {
     const out = output({ "site/a.html": "a", "site/b.html": "b" });
     const before = files(out);
-    const update = new OutputUpdate(out, listOutput(out));
+    const update = new OutputUpdate(out, listOutput(out)!);
     await expect(
       update.write(async () => {
         update.siteFiles("site").write("a.html", "half");
@@ -161,7 +161,7 @@ describe("OutputUpdate", () => {
 
   it("refuses to apply over an output another build replaced meanwhile", async () => {
     const out = output({ "site/a.html": "a" });
-    const update = new OutputUpdate(out, listOutput(out));
+    const update = new OutputUpdate(out, listOutput(out)!);
     await expect(
       update.write(async () => {
         update.siteFiles("site").write("a.html", "mine");
@@ -179,7 +179,7 @@ describe("OutputUpdate", () => {
 
   it("refuses to apply over an output changed in place meanwhile (a search index swapped in)", async () => {
     const out = output({ "site/a.html": "a", "site/pagefind/p.js": "old index" });
-    const update = new OutputUpdate(out, listOutput(out));
+    const update = new OutputUpdate(out, listOutput(out)!);
     await expect(
       update.write(async () => {
         update.siteFiles("site").write("a.html", "mine");

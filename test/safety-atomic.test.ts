@@ -4,8 +4,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { OUTPUT_MARKER, RELEASES_FOLDER, writeAtomically } from "../src/build/atomic-output.js";
+import { OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, writeAtomically } from "../src/build/atomic-output.js";
 import { withOutputLock } from "../src/build/output-lock.js";
+import { siteWriter } from "../src/build/site-writer.js";
 import { removeScratch, scratchCasebook } from "./fixtures/hostile/scratch-casebook.js";
 import { BIN, ROOT, runCli } from "./helpers/run-cli.js";
 
@@ -211,6 +212,45 @@ describe("builds started at once into the same output", () => {
     expect(existsSync(lock)).toBe(false);
     expect(existsSync(`${lock}.takeover`)).toBe(false);
   }, 120_000);
+
+  it("list the output for the build record under the lock, right after the swap", async () => {
+    const dir = scratchCasebook("casebook-swap-list-");
+    const out = join(dir, "dist");
+    const seen = await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "new"), (target) => ({
+      locked: existsSync(outputLockPath(target)),
+      page: readFileSync(join(target, "page.html"), "utf8"),
+    }));
+    expect(seen).toEqual({ locked: true, page: "new" });
+    expect(existsSync(outputLockPath(out))).toBe(false);
+  });
+
+  it("carry the previous search index into a fresh output only while no other build holds the lock", async () => {
+    const dir = scratchCasebook("casebook-carry-lock-");
+    const out = join(dir, "dist");
+    const index = join(out, "site", "pagefind");
+    mkdirSync(join(index, "fragment"), { recursive: true });
+    writeFileSync(join(index, "pagefind-entry.json"), "{}");
+    writeFileSync(join(index, "fragment", "a.pf_fragment"), "a");
+    const lock = outputLockPath(out);
+    const released = join(dir, "released");
+    // Another process holds the output's lock for a moment (as a build does while it swaps or updates).
+    const holder = spawn(process.execPath, [
+      "-e",
+      `const fs = require("node:fs");
+       fs.writeFileSync(${JSON.stringify(lock)}, String(process.pid), { flag: "wx" });
+       setTimeout(() => { fs.writeFileSync(${JSON.stringify(released)}, ""); fs.rmSync(${JSON.stringify(lock)}); }, 800);`,
+    ]);
+    const exited = new Promise((resolve) => holder.on("exit", resolve));
+    while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const fresh = siteWriter(join(dir, "fresh", "site"), lock);
+    expect(fresh.carryFolder(index, "pagefind")).toBe(2);
+    // The links were made only once the other process had let go.
+    expect(existsSync(released)).toBe(true);
+    expect(readFileSync(join(dir, "fresh", "site", "pagefind", "fragment", "a.pf_fragment"), "utf8")).toBe("a");
+    await exited;
+    // An output without an index to carry gives none, without an error.
+    expect(fresh.carryFolder(join(dir, "nowhere"), "pagefind")).toBe(0);
+  });
 
   it("take turns for the swap: a lock held by a live process is waited for, a dead one's is taken over", () => {
     const dir = scratchCasebook("casebook-lock-");

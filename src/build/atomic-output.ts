@@ -66,8 +66,11 @@ export function recoverOutput(out: string): void {
  * Writes a build into a fresh folder beside `out` and swaps it in only when `write` succeeds, so
  * a failed or interrupted build leaves the previous output exactly as it was. The previous
  * output's `releases/` is moved into the new one during the swap: editions outlive builds.
+ * `swapped` runs just after the swap, still under the output's lock, while the output is exactly
+ * what this build wrote (another build may change it as soon as the lock is released); its result
+ * is returned.
  */
-export async function writeAtomically(out: string, write: (dir: string) => Promise<void>): Promise<void> {
+export async function writeAtomically<T = void>(out: string, write: (dir: string) => Promise<void>, swapped?: (target: string) => T): Promise<T | undefined> {
   const target = resolve(out);
   assertReplaceable(target);
   const parent = dirname(target);
@@ -87,7 +90,7 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
       throw new ProjectError(`The build wrote a ${RELEASES_FOLDER}/ folder, which belongs to \`casebook release\`.`, "Remove it from what the build writes.");
     const previous = besideOutput(target, "old", suffix);
     swapping = true;
-    withOutputLock(lock, () => {
+    return withOutputLock(lock, () => {
       assertReplaceable(target);
       const hadPrevious = existsSync(target);
       // The one moment the output is missing: between the first and the last of these renames (a
@@ -111,6 +114,7 @@ export async function writeAtomically(out: string, write: (dir: string) => Promi
         renameSync(previous, trash);
         removeInBackground(trash);
       }
+      return swapped?.(target);
     });
   } catch (error) {
     // Editions that could not be moved back stay where they are, for the next build to restore.

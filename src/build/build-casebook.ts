@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Language } from "../../schema/languages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { assertOutputLocation, assertReplaceable, writeAtomically } from "./atomic-output.js";
+import { assertOutputLocation, assertReplaceable, outputLockPath, writeAtomically } from "./atomic-output.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
 import { themeFolder } from "./theme-folder.js";
@@ -14,8 +14,8 @@ import type { PrintProgress, PrintSummary } from "../print/print-casebook.js";
 import type { RenderPool } from "./render-pool.js";
 import { caseFolderCount } from "./thread-count.js";
 import { OutputChangedError, OutputUpdate } from "./output-update.js";
-import type { OutputListing } from "../cache/build-record.js";
-import type { SiteFiles } from "./site-writer.js";
+import { listOutput, type OutputListing } from "../cache/build-record.js";
+import { siteWriter, type SiteFiles } from "./site-writer.js";
 
 export interface BuildOptions {
   out: string;
@@ -106,6 +106,8 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
     const date = options.date ?? buildDate();
     const started = prestarted;
     prestarted = undefined;
+    // A fresh output may carry the current one's search index (see writeSite), under that output's lock.
+    files ??= siteWriter(join(dir, "site"), outputLockPath(resolve(options.out)));
     const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs, related: cache.related }, previousSearchIndex } : {}) });
     result.pages = site.pages;
     deferredSearch = site.deferredSearch;
@@ -129,11 +131,14 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   const update = previousOutput ? new OutputUpdate(resolve(options.out), previousOutput) : undefined;
   // Another build changed the output meanwhile: this one writes all of it.
   const keepWhole = (error: unknown) => (error instanceof OutputChangedError ? undefined : Promise.reject(error));
-  const listing: OutputListing | undefined = await update?.write((dir) => write(dir, update.siteFiles("site"))).catch(keepWhole);
-  if (!listing) await writeAtomically(options.out, (dir) => write(dir));
+  // What the output holds, for the build record: listed under the output's lock, right after the
+  // swap or the update, before another build can change it.
+  const listing: OutputListing | undefined =
+    (await update?.write((dir) => write(dir, update.siteFiles("site"))).catch(keepWhole)) ??
+    (await writeAtomically(options.out, (dir) => write(dir), cache ? listOutput : undefined));
   result.cases = book.cases.length;
   result.ok = true;
-  await cache?.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch, listing);
+  if (cache && listing) await cache.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch, listing);
   return result;
 }
 

@@ -10,7 +10,8 @@ const STALE_MS = 10_000;
  * Runs `fn` holding `lockPath` (created with O_EXCL), so that two builds into the same output never
  * interleave their renames: without it, one build could move the other's fresh output aside, or fail
  * half-way with a bare ENOENT. The lock holds the process id; a lock whose process is gone (a build
- * that was killed) is taken over. Only the short swap runs under the lock, never the build itself.
+ * that was killed) is taken over. Only short steps run under the lock (a swap, an update's renames,
+ * listing the output, carrying its search index), never the build itself.
  */
 export function withOutputLock<T>(lockPath: string, fn: () => T): T {
   const deadline = Date.now() + WAIT_MS;

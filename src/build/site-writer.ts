@@ -1,6 +1,7 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { placeFile } from "../cache/page-cache.js";
+import { withOutputLock } from "./output-lock.js";
 
 /**
  * Where a build puts the files of a site, by their site path. A fresh site writes every file into
@@ -39,8 +40,12 @@ export function targetIn(dir: string): (file: string) => string {
   };
 }
 
-/** Writes every file into a site folder by its site path, making each folder once. */
-export function siteWriter(siteDir: string): SiteFiles {
+/**
+ * Writes every file into a site folder by its site path, making each folder once. `outputLock`:
+ * the lock of the output a carried folder comes from, held while it is linked, so that another
+ * build cannot replace that output half-way through (see output-lock.ts).
+ */
+export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
   const target = targetIn(siteDir);
   return {
     dir: siteDir,
@@ -50,7 +55,7 @@ export function siteWriter(siteDir: string): SiteFiles {
     copy: (source, file) => copyFileSync(source, target(file)),
     drop: (file) => rmSync(join(siteDir, file), { force: true }),
     pathOf: (file) => join(siteDir, file),
-    carryFolder: (source, folder) => linkFolder(source, join(siteDir, folder)),
+    carryFolder: (source, folder) => (outputLock ? withOutputLock(outputLock, () => linkFolder(source, join(siteDir, folder))) : linkFolder(source, join(siteDir, folder))),
   };
 }
 
@@ -59,9 +64,13 @@ export function readSiteFile(files: SiteFiles, file: string): string {
   return readFileSync(files.pathOf(file), "utf8");
 }
 
-/** Places a copy of a folder (hard links where possible) at `target`. Returns the number of files. */
+/**
+ * Places a copy of a folder (hard links where possible) at `target`. Returns the number of files:
+ * none when there is no such folder (another build's output may have none to carry).
+ */
 export function linkFolder(source: string, target: string): number {
   let count = 0;
+  if (!existsSync(source)) return 0;
   for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const from = join(entry.parentPath, entry.name);

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { fingerprintBuild, type BuildInputs, type BuildSettings } from "./build-inputs.js";
 import { existsSync } from "node:fs";
 import { startIndexJob } from "../search/deferred-index.js";
-import { forgetBuild, listOutput, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type OutputListing } from "./build-record.js";
+import { forgetBuild, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type OutputListing } from "./build-record.js";
 import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
 import { FolderHashes } from "./folder-hashes.js";
 import { PageCache } from "./page-cache.js";
@@ -103,9 +103,9 @@ export class BuildCache {
 
   /**
    * Records a finished build (after its output was swapped in or updated) and drops the pages it did
-   * not use. `listing`: what the output now holds, when the build knows it (else it is listed).
+   * not use. `listing`: what the output held when the build left it (listed under the output's lock).
    */
-  async remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch?: { path: string; file: string }[], listing?: OutputListing): Promise<void> {
+  async remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch: { path: string; file: string }[] | undefined, listing: OutputListing): Promise<void> {
     const about = new Set(diagnostics.map((d) => d.file ?? ""));
     writeBuildRecord(this.dir, {
       format: 2,
@@ -114,7 +114,7 @@ export class BuildCache {
       summary,
       diagnostics: diagnostics.map(diagnosticRecord),
       sources: Object.fromEntries([...sources].filter(([file]) => about.has(file))),
-      ...(listing ?? listOutput(this.out)),
+      ...listing,
       ...(pendingSearch ? { searchPending: true } : {}),
     });
     this.pages.prune();

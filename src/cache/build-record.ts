@@ -61,13 +61,26 @@ export function forgetBuild(cacheDir: string, out: string): void {
   rmSync(recordFile(cacheDir, out), { force: true });
 }
 
-/** Every file and folder of an output folder (the folder itself as ""), in a stable order. */
-export function listOutput(out: string): OutputListing {
+/**
+ * Every file and folder of an output folder (the folder itself as ""), in a stable order. Called
+ * under the output's lock; when an entry vanishes meanwhile all the same (someone deleting the
+ * output by hand), there is no listing, and so no record: the next build writes all of it.
+ */
+export function listOutput(out: string): OutputListing | undefined {
   const files: OutputFile[] = [];
-  const folders: OutputFolder[] = [["", statSync(out).mtimeMs]];
-  for (const entry of readdirSync(out, { withFileTypes: true, recursive: true })) {
+  const root = statSync(out, { throwIfNoEntry: false });
+  if (!root) return undefined;
+  const folders: OutputFolder[] = [["", root.mtimeMs]];
+  let entries;
+  try {
+    entries = readdirSync(out, { withFileTypes: true, recursive: true });
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    const stat = statSync(path);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return undefined;
     if (entry.isDirectory()) folders.push([relative(out, path), stat.mtimeMs]);
     else files.push([relative(out, path), stat.size, stat.mtimeMs, stat.ino]);
   }

@@ -4,7 +4,7 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { outputLockPath, renewMarker } from "../build/atomic-output.js";
 import { withOutputLock } from "../build/output-lock.js";
-import { listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
+import { forgetBuild, listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
 import { SearchIndexer } from "./search-index.js";
 
 /** A search index to build after the command has returned: which pages, in which site. */
@@ -60,6 +60,8 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     rmSync(old, { recursive: true, force: true });
     // A build that is updating this output in place started from the previous index: it must see the change.
     renewMarker(job.out);
-    writeBuildRecord(job.cacheDir, { ...record, searchPending: false, ...listOutput(job.out) });
+    const listing = listOutput(job.out);
+    if (listing) writeBuildRecord(job.cacheDir, { ...record, searchPending: false, ...listing });
+    else forgetBuild(job.cacheDir, job.out);
   });
 }
