@@ -19,12 +19,11 @@ export class RelatedCache {
 
   /** `relatedIndex(cases, count)`, from the cache when it holds the result for these cases. */
   index(cases: readonly CaseEntry[], count = 4): Map<string, CaseEntry[]> {
-    const key = hashText("related", this.shared, String(count), ...cases.map((c) => `${c.number}\0${c.id}\0${relatedInputs(c)}`)).slice(0, 40);
-    const file = join(this.dir, `${key}.json`);
-    const kept = this.#read(file, cases);
+    const name = `${hashText("related", this.shared, String(count), ...cases.map((c) => `${c.number}\0${c.id}\0${relatedInputs(c)}`)).slice(0, 40)}.json`;
+    const kept = this.#read(join(this.dir, name), cases);
     if (kept) return kept;
     const related = relatedIndex(cases, count);
-    this.#write(file, related);
+    this.#write(name, related);
     return related;
   }
 
@@ -47,13 +46,13 @@ export class RelatedCache {
   }
 
   /** Writes the result atomically and drops the others. A failure only costs time next build. */
-  #write(file: string, related: ReadonlyMap<string, readonly CaseEntry[]>): void {
+  #write(name: string, related: ReadonlyMap<string, readonly CaseEntry[]>): void {
     try {
       mkdirSync(this.dir, { recursive: true });
+      const file = join(this.dir, name);
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify([...related].map(([id, others]) => [id, others.map((other) => other.id)])));
       renameSync(temp, file);
-      const name = file.slice(this.dir.length + 1);
       for (const other of readdirSync(this.dir)) if (other !== name && !other.endsWith(".tmp")) rmSync(join(this.dir, other), { force: true });
     } catch {
       // An unwritable cache folder must not fail the build.
