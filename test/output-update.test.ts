@@ -1,12 +1,15 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markOutput, OUTPUT_MARKER, renewMarker } from "../src/build/atomic-output.js";
 import { OutputChangedError, OutputUpdate } from "../src/build/output-update.js";
 import { listOutput, readBuildRecord } from "../src/cache/build-record.js";
+import { checkOutput } from "../src/cache/output-check.js";
+import { markerStamp } from "../src/build/output-marker.js";
 import { generatedProject, searchSettled } from "./helpers/generated-project.js";
-import { runCli } from "./helpers/run-cli.js";
+import { ROOT, runCli } from "./helpers/run-cli.js";
 
 // A build after a small change updates the previous output in place (src/build/output-update.ts):
 // only what differs is renamed into it, the rest keeps its very files.
@@ -93,19 +96,19 @@ describe("a build after a small change", () => {
   });
 });
 
-describe("OutputUpdate", () => {
-  /** An output folder holding `contents`, as a build leaves it. */
-  function output(contents: Record<string, string>): string {
-    const out = join(tempDir("unit"), "dist");
-    mkdirSync(out);
-    markOutput(out);
-    for (const [file, text] of Object.entries(contents)) {
-      mkdirSync(dirname(join(out, file)), { recursive: true });
-      writeFileSync(join(out, file), text);
-    }
-    return out;
+/** An output folder holding `contents`, as a build leaves it. */
+function output(contents: Record<string, string>): string {
+  const out = join(tempDir("unit"), "dist");
+  mkdirSync(out);
+  markOutput(out);
+  for (const [file, text] of Object.entries(contents)) {
+    mkdirSync(dirname(join(out, file)), { recursive: true });
+    writeFileSync(join(out, file), text);
   }
+  return out;
+}
 
+describe("OutputUpdate", () => {
   it("applies new, changed, moved and removed files, and gives the output's exact listing", async () => {
     const out = output({ "site/a.html": "a", "site/b/index.html": "b", "site/gone/deep/x.html": "x", "site/was-file": "f", "site/was-folder/y.html": "y", "site/same.html": "same" });
     const update = new OutputUpdate(out, listOutput(out)!);
@@ -188,5 +191,32 @@ describe("OutputUpdate", () => {
       }),
     ).rejects.toThrow(OutputChangedError);
     expect(readFileSync(join(out, "site", "a.html"), "utf8")).toBe("a");
+  });
+
+  it("refuses to apply over an output changed after it was checked, before the update began", async () => {
+    const out = output({ "site/a.html": "a" });
+    const check = checkOutput(out, listOutput(out)!);
+    expect(check.intact).toBe(true);
+    // A search index swapped in between the check (early in the build) and the update.
+    renewMarker(out);
+    const update = new OutputUpdate(out, listOutput(out)!, check.marker);
+    await expect(update.write(async () => update.siteFiles("site").write("a.html", "mine"))).rejects.toThrow(OutputChangedError);
+    expect(readFileSync(join(out, "site", "a.html"), "utf8")).toBe("a");
+  });
+});
+
+describe("the check of a long output on a thread of its own", () => {
+  it("says whether the output is as listed, as the calling thread does, with the marker read first", async () => {
+    // The compiled module (lib/, built by the suite's setup), whose worker file exists beside it.
+    const { startOutputCheck } = (await import(pathToFileURL(join(ROOT, "lib/src/cache/output-check.js")).href)) as typeof import("../src/cache/output-check.js");
+    const contents: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++) contents[`site/p${i % 50}/f${i}.html`] = String(i);
+    const out = output(contents);
+    const listing = listOutput(out)!;
+    expect(listing.files.length).toBeGreaterThan(4000);
+    expect(await startOutputCheck(out, listing)).toEqual({ intact: true, marker: markerStamp(out) });
+    appendFileSync(join(out, "site", "p7", "f4007.html"), "!");
+    expect(await startOutputCheck(out, listing)).toEqual({ intact: false, marker: markerStamp(out) });
+    expect(checkOutput(out, listing).intact).toBe(false);
   });
 });

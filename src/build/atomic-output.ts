@@ -4,9 +4,9 @@ import { homedir } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { ProjectError } from "./open-project.js";
 import { withOutputLock } from "./output-lock.js";
+import { OUTPUT_MARKER } from "./output-marker.js";
 
-/** Every Casebook output folder carries this file; no other folder is ever replaced. */
-export const OUTPUT_MARKER = ".casebook-output";
+export { OUTPUT_MARKER } from "./output-marker.js";
 
 /**
  * The one folder of an output that a build does not replace: the editions made by `casebook release`.

@@ -58,7 +58,7 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
 export async function buildCasebook(project: Project, options: BuildOptions): Promise<BuildResult> {
   requireCasesDir(project);
   const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options)) : undefined;
-  const unchanged = cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
+  const unchanged = await cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
   if (unchanged) return { ok: true, diagnostics: unchanged.diagnostics, sources: unchanged.sources, ...unchanged.summary };
   // When every case will be rendered, the rendering threads start now and load the renderer while
   // this thread loads and checks the cases (about a second of a cold build at 4,000 cases).
@@ -97,7 +97,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   const previousSearchIndex = cache?.previousSearchIndex();
   // After a build into the same output that is still exactly as it was left, only what differs is
   // written (see output-update.ts); otherwise a fresh output is written and swapped in.
-  const previousOutput = cache?.previousOutput();
+  const previousOutput = await cache?.previousOutput();
   let deferredSearch: { path: string; file: string }[] | undefined;
   cache?.replacing();
   // The threads started early serve the first attempt only (writeSite stops them when it is done).
@@ -128,7 +128,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
       });
     }
   };
-  const update = previousOutput ? new OutputUpdate(resolve(options.out), previousOutput) : undefined;
+  const update = previousOutput ? new OutputUpdate(resolve(options.out), previousOutput, previousOutput.marker) : undefined;
   // Another build changed the output meanwhile: this one writes all of it.
   const keepWhole = (error: unknown) => (error instanceof OutputChangedError ? undefined : Promise.reject(error));
   // What the output holds, for the build record: listed under the output's lock, right after the

@@ -4,6 +4,7 @@ import { byPath, type OutputFile, type OutputFolder, type OutputListing } from "
 import { placeFile } from "../cache/page-cache.js";
 import { besideOutput, OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, renewMarker } from "./atomic-output.js";
 import { withOutputLock } from "./output-lock.js";
+import { markerStamp } from "./output-marker.js";
 import { ProjectError } from "./open-project.js";
 import { targetIn, type SiteFiles } from "./site-writer.js";
 
@@ -34,13 +35,18 @@ export class OutputUpdate {
   readonly #marker: string;
   readonly #dev: number;
 
+  /**
+   * `marker`: the stamp of the output's marker file (`markerStamp`) read before the output was found
+   * to be as `previous` lists it; any update or swap since then makes this build write all of it.
+   */
   constructor(
     readonly out: string,
     previous: OutputListing,
+    marker = markerStamp(out),
   ) {
     this.#previous = new Map(previous.files.map((f) => [f[0], f]));
     this.#folders = new Map(previous.folders);
-    this.#marker = markerStamp(out);
+    this.#marker = marker;
     this.#dev = statSync(out).dev;
     this.staging = besideOutput(out, "tmp");
   }
@@ -185,8 +191,3 @@ function holds(path: string, bytes: () => Uint8Array): boolean {
   }
 }
 
-/** The identity of the output's marker file: replaced by every update and every swap. */
-function markerStamp(out: string): string {
-  const stat = statSync(join(out, OUTPUT_MARKER), { bigint: true, throwIfNoEntry: false });
-  return stat ? `${stat.dev}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}` : "";
-}

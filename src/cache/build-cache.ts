@@ -3,12 +3,13 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { fingerprintBuild, type BuildInputs, type BuildSettings } from "./build-inputs.js";
 import { existsSync } from "node:fs";
 import { startIndexJob } from "../search/deferred-index.js";
-import { forgetBuild, outputIntact, readBuildRecord, writeBuildRecord, type BuildRecord, type OutputListing } from "./build-record.js";
+import { forgetBuild, readBuildRecord, writeBuildRecord, type BuildRecord, type OutputListing } from "./build-record.js";
 import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
 import { FolderHashes } from "./folder-hashes.js";
 import { PageCache } from "./page-cache.js";
 import { LoadCache } from "./load-cache.js";
 import { RelatedCache } from "./related-cache.js";
+import { startOutputCheck, type OutputCheck } from "./output-check.js";
 
 /** The cache folder of a project: beside its cases, outside any output, safe to delete. */
 export const CACHE_FOLDER = ".casebook-cache";
@@ -31,7 +32,8 @@ export class BuildCache {
   readonly related: RelatedCache;
   readonly #previous: BuildRecord | undefined;
   readonly #folders: FolderHashes;
-  #intact: boolean | undefined;
+  /** Whether the output is exactly as the previous build left it (checked while the cases are fingerprinted). */
+  readonly #check: Promise<OutputCheck>;
   #loadsWritten: Promise<void> | undefined;
 
   private constructor(
@@ -39,12 +41,13 @@ export class BuildCache {
     readonly out: string,
     settings: BuildSettings,
   ) {
+    this.#previous = readBuildRecord(dir, settings.out);
+    this.#check = this.#previous ? startOutputCheck(settings.out, this.#previous) : Promise.resolve({ intact: false, marker: "" });
     this.#folders = new FolderHashes(join(dir, "case-folders.json"));
     this.inputs = fingerprintBuild(settings, this.#folders);
     this.pages = new PageCache(join(dir, "pages"));
     this.loads = new LoadCache(join(dir, "loaded"), this.inputs.shared);
     this.related = new RelatedCache(join(dir, "related"), this.inputs.shared);
-    this.#previous = readBuildRecord(dir, settings.out);
   }
 
   static open(settings: BuildSettings): BuildCache {
@@ -52,9 +55,9 @@ export class BuildCache {
   }
 
   /** The previous build's report, when nothing it read has changed and its output is exactly as it left it. */
-  unchanged<S>(): CachedReport<S> | undefined {
+  async unchanged<S>(): Promise<CachedReport<S> | undefined> {
     const record = this.#previous;
-    if (!record || record.key !== this.inputs.key || record.searchPending || !this.#outputIntact()) return undefined;
+    if (!record || record.key !== this.inputs.key || record.searchPending || !(await this.#check).intact) return undefined;
     return {
       summary: record.summary as S,
       diagnostics: record.diagnostics.map(diagnosticFromRecord),
@@ -65,15 +68,12 @@ export class BuildCache {
   /**
    * What the previous build left in the output, when the output is exactly as it left it: a build
    * may then update that output in place rather than write all of it again (see output-update.ts).
+   * `marker`: the stamp of the output's marker file, read before the output was found as it was.
    */
-  previousOutput(): OutputListing | undefined {
+  async previousOutput(): Promise<(OutputListing & { marker: string }) | undefined> {
     const record = this.#previous;
-    return record && this.#outputIntact() ? { files: record.files, folders: record.folders } : undefined;
-  }
-
-  #outputIntact(): boolean {
-    this.#intact ??= this.#previous !== undefined && outputIntact(this.out, this.#previous);
-    return this.#intact;
+    const check = await this.#check;
+    return record && check.intact ? { files: record.files, folders: record.folders, marker: check.marker } : undefined;
   }
 
   /** Whether a build into this output was recorded: without one, every case page is rendered. */
