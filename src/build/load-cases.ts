@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import type { Vocabularies } from "../../schema/vocabularies.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { textHash, type LoadCache, type LoadedCaseRecord, type LoadedFileRecord } from "../cache/load-cache.js";
+import { textHash, type FileFindings, type LoadCache, type LoadedCaseRecord, type LoadedFileRecord } from "../cache/load-cache.js";
 import { findCaseFiles, type CaseFileRef } from "../load/find-case-files.js";
 import { listCaseAssets } from "../load/list-case-assets.js";
 import { loadFile, type LoadedCasebook, type LoadedFile } from "../load/load-casebook.js";
@@ -31,12 +31,13 @@ export function loadCases(casesDir: string, cwd: string, options: LoadCasesOptio
   const assets: LoadedCasebook["assets"] = new Map();
   const files: LoadedFile[] = [];
   // Cases loaded anew, to be kept when they are clean: their files and the load's own diagnostics.
-  const fresh = new Map<string, { folder: string; hash: string; record: LoadedCaseRecord | undefined; files: { file: LoadedFile; clean: boolean }[] }>();
+  const fresh = new Map<string, { name: string; hash: string; record: LoadedCaseRecord | undefined; files: { file: LoadedFile; clean: boolean }[] }>();
   const cache = options.cache;
   for (const refs of byCase(found.files)) {
     const { id, folder } = refs[0]!;
-    const hash = cache?.folders.get(basename(folder));
-    const record = hash ? cache!.loads.get(basename(folder), hash) : undefined;
+    const name = basename(folder);
+    const hash = cache?.folders.get(name);
+    const record = hash ? cache!.loads.get(name, hash) : undefined;
     const loadedAnew: { file: LoadedFile; clean: boolean }[] = [];
     assets.set(id, record?.assets ?? listCaseAssets(folder));
     for (const ref of refs) {
@@ -51,12 +52,12 @@ export function loadCases(casesDir: string, cwd: string, options: LoadCasesOptio
       files.push(loaded.file);
       loadedAnew.push({ file: loaded.file, clean: loaded.diagnostics.length === 0 });
     }
-    if (cache && hash && (!record || loadedAnew.length > 0)) fresh.set(id, { folder, hash, record, files: loadedAnew });
+    if (cache && hash && (!record || loadedAnew.length > 0)) fresh.set(id, { name, hash, record, files: loadedAnew });
   }
   const loaded: LoadedCasebook = { files, assets, diagnostics };
   const validated = validateCasebook(loaded, { vocabularies: options.vocabularies, currentYear: options.currentYear, memo });
   if (cache)
-    for (const [id, { folder, hash, record, files: anew }] of fresh) {
+    for (const [id, { name, hash, record, files: anew }] of fresh) {
       const listing = assets.get(id)!;
       if (listing.truncated || (listing.unsafe?.size ?? 0) > 0) continue;
       const kept = record?.files ?? [];
@@ -65,7 +66,7 @@ export function loadCases(casesDir: string, cwd: string, options: LoadCasesOptio
         const record = clean && result && result.diagnostics.length === 0 ? toRecord(result.file) : undefined;
         return record ? [record] : [];
       });
-      cache.loads.set(basename(folder), hash, { files: [...kept.filter((k) => !records.some((r) => r.path === k.path)), ...records], assets: listing });
+      cache.loads.set(name, hash, { files: [...kept.filter((k) => !records.some((r) => r.path === k.path)), ...records], assets: listing });
     }
   return { loaded, validated };
 }
@@ -94,17 +95,18 @@ function fromRecord(ref: CaseFileRef, record: LoadedFileRecord, memo: FileValida
     bodyOffset: record.bodyOffset,
     yamlEnd: record.yamlEnd,
   };
-  memo.set(file, {
-    file: {
-      ...file,
-      isTranslation: record.isTranslation,
-      ...(record.original ? { original: record.original } : {}),
-      ...(record.translation ? { translation: record.translation } : {}),
-      ...(record.references ? { references: record.references } : {}),
-    },
-    diagnostics: [],
-  });
+  memo.set(file, { file: { ...file, ...findings(record) }, diagnostics: [] });
   return file;
+}
+
+/** The findings of a validated file or of its record, without the properties it lacks. */
+function findings(from: FileFindings): FileFindings {
+  return {
+    isTranslation: from.isTranslation,
+    ...(from.original ? { original: from.original } : {}),
+    ...(from.translation ? { translation: from.translation } : {}),
+    ...(from.references ? { references: from.references } : {}),
+  };
 }
 
 /** What a clean file's record keeps (undefined for a file that was not read whole). */
@@ -117,9 +119,6 @@ function toRecord(file: ValidatedFile): LoadedFileRecord | undefined {
     yamlEnd: file.yamlEnd,
     bodyOffset: file.bodyOffset,
     data: file.frontmatter.data,
-    isTranslation: file.isTranslation,
-    ...(file.original ? { original: file.original } : {}),
-    ...(file.translation ? { translation: file.translation } : {}),
-    ...(file.references ? { references: file.references } : {}),
+    ...findings(file),
   };
 }

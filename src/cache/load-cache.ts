@@ -2,13 +2,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import { rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { CaseData, TranslationData } from "../../schema/case.js";
 import type { CaseAssetListing } from "../load/list-case-assets.js";
-import type { BodyReferences } from "../validate/body-references.js";
+import type { ValidatedFile } from "../validate/validate-file.js";
 import { hashText, newHash } from "./hash-tree.js";
 
+/** What validation found of a file, besides its diagnostics (see `ValidatedFile`). */
+export type FileFindings = Pick<ValidatedFile, "isTranslation" | "original" | "translation" | "references">;
+
 /** What loading and validating one clean case file gave, without its text (read again, and checked). */
-export interface LoadedFileRecord {
+export interface LoadedFileRecord extends FileFindings {
   path: string;
   /** The hash of the text this was made from (see `textHash`). */
   text: string;
@@ -16,10 +18,6 @@ export interface LoadedFileRecord {
   yamlEnd: number;
   bodyOffset: number;
   data: Record<string, unknown>;
-  isTranslation: boolean;
-  original?: CaseData;
-  translation?: TranslationData;
-  references?: BodyReferences;
 }
 
 /** A case folder as loaded and validated: its clean files, and the listing of its assets. */
