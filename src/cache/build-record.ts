@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { hashText } from "./hash-tree.js";
+import { replaceFile } from "./replace-file.js";
 import type { DiagnosticRecord } from "./diagnostic-record.js";
 
 /** One file of an output folder as it was left by a build: path, size, modification time, inode. */
@@ -50,11 +51,7 @@ export function readBuildRecord(cacheDir: string, out: string): BuildRecord | un
 }
 
 export function writeBuildRecord(cacheDir: string, record: BuildRecord): void {
-  const file = recordFile(cacheDir, record.out);
-  mkdirSync(join(cacheDir, "builds"), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(record));
-  renameSync(temp, file);
+  replaceFile(recordFile(cacheDir, record.out), JSON.stringify(record));
 }
 
 export function forgetBuild(cacheDir: string, out: string): void {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { newHash, treeHash } from "./hash-tree.js";
+import { replaceFile } from "./replace-file.js";
 
 /**
  * A file whose modification time is this close to when its folder was hashed may have been written
@@ -51,10 +52,7 @@ export class FolderHashes {
   save(): void {
     const saved: Saved = { format: 1, at: this.#startedAt, folders: this.#now };
     try {
-      mkdirSync(dirname(this.#file), { recursive: true });
-      const temp = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(saved));
-      renameSync(temp, this.#file);
+      replaceFile(this.#file, JSON.stringify(saved));
     } catch {
       // The cache is an optimisation: an unwritable cache folder must not fail the build.
     }

@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { CaseEntry } from "../link/casebook-model.js";
 import { relatedIndex, relatedInputs } from "../site/components/related-cases.js";
 import { hashText } from "./hash-tree.js";
+import { replaceFile } from "./replace-file.js";
 
 /**
  * The related cases of every case (`relatedIndex`), kept between builds under a key made of what the
@@ -48,11 +49,7 @@ export class RelatedCache {
   /** Writes the result atomically and drops the others. A failure only costs time next build. */
   #write(name: string, related: ReadonlyMap<string, readonly CaseEntry[]>): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const file = join(this.dir, name);
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify([...related].map(([id, others]) => [id, others.map((other) => other.id)])));
-      renameSync(temp, file);
+      replaceFile(join(this.dir, name), JSON.stringify([...related].map(([id, others]) => [id, others.map((other) => other.id)])));
       for (const other of readdirSync(this.dir)) if (other !== name && !other.endsWith(".tmp")) rmSync(join(this.dir, other), { force: true });
     } catch {
       // An unwritable cache folder must not fail the build.
