@@ -47,6 +47,7 @@ export function targetIn(dir: string): (file: string) => string {
  */
 export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
   const target = targetIn(siteDir);
+  const carry = (source: string, folder: string) => linkFolder(source, join(siteDir, folder));
   return {
     dir: siteDir,
     target,
@@ -55,7 +56,7 @@ export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
     copy: (source, file) => copyFileSync(source, target(file)),
     drop: (file) => rmSync(join(siteDir, file), { force: true }),
     pathOf: (file) => join(siteDir, file),
-    carryFolder: (source, folder) => (outputLock ? withOutputLock(outputLock, () => linkFolder(source, join(siteDir, folder))) : linkFolder(source, join(siteDir, folder))),
+    carryFolder: (source, folder) => (outputLock ? withOutputLock(outputLock, () => carry(source, folder)) : carry(source, folder)),
   };
 }
 
