@@ -2,30 +2,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openProject } from "../src/build/open-project.js";
 import { RelatedCache } from "../src/cache/related-cache.js";
 import type { CaseEntry } from "../src/link/casebook-model.js";
-import { linkCasebook } from "../src/link/link-casebook.js";
-import { loadCasebook } from "../src/load/load-casebook.js";
 import { relatedIndex } from "../src/site/components/related-cases.js";
-import { validateCasebook } from "../src/validate/validate-casebook.js";
+import { loadModel } from "./fixtures/print/book-checks.js";
 import { ROOT } from "./helpers/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-related-cache-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The bundled sample casebook, linked. */
-function sampleCases(): CaseEntry[] {
-  const opened = openProject({ cwd: ROOT });
-  const loaded = loadCasebook(opened.casesDir, opened.cwd);
-  const validated = validateCasebook(loaded, { vocabularies: opened.vocabularies, currentYear: 2026 });
-  return [...linkCasebook(validated, loaded, { config: opened.config!, vocabularies: opened.vocabularies, includeDrafts: false }).cases];
-}
-
 const ids = (related: Map<string, CaseEntry[]>) => Object.fromEntries([...related].map(([id, others]) => [id, others.map((other) => other.id)]));
 
 describe("the cache of related cases", () => {
-  const cases = sampleCases();
+  // The bundled sample casebook, linked as the build links it.
+  const cases = [...loadModel(ROOT).cases];
 
   it("gives what relatedIndex gives, the same entries, and keeps one result", () => {
     const cache = new RelatedCache(join(dir, "same"), "shared");
