@@ -1,10 +1,11 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCasebook } from "../bench/generate-cases.js";
 import { yamlStringOnly } from "../bench/generator/yaml-text.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const temp: string[] = [];
 function scratch(): string {
@@ -12,7 +13,7 @@ function scratch(): string {
   temp.push(dir);
   return dir;
 }
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 /** Every file under `dir`, as relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const CLEAN = join(import.meta.dirname, "fixtures", "check", "clean");
 const temp: string[] = [];
@@ -16,7 +17,7 @@ function scratch(): string {
   );
   return dir;
 }
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 describe("casebook build", () => {
   it("writes the site and the JSON Schema of a case into dist/site/", () => {

@@ -1,13 +1,14 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedProject, searchSettled } from "./helpers/generated-project.js";
+import { generatedProject } from "./helpers/generated-project.js";
+import { removeProjects, searchSettled } from "./helpers/remove-projects.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
 
 // A fixed date, so that a cached build and an uncached one may be compared byte for byte.
 const ENV = { SOURCE_DATE_EPOCH: "1790000000" };
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 /** A project of 14 generated cases with its own copy of the vocabularies and the theme. */
 function makeProject(): string {

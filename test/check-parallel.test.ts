@@ -8,13 +8,14 @@ import { PARALLEL_CHECK_MIN_CASES } from "../src/build/check-in-parallel.js";
 import { openProject } from "../src/build/open-project.js";
 import { renderDiagnostics, type Format } from "../src/cli/print-diagnostics.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * `casebook check` splits a large casebook between worker threads. Whatever the split, it must
  * report exactly what checking the whole casebook in one piece reports, code frames included.
  */
 const project = mkdtempSync(join(tmpdir(), "casebook-check-parallel-"));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => removeProjects([project]));
 
 let ids: string[] = [];
 beforeAll(() => {

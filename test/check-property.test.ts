@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -6,11 +6,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkCasebook } from "../src/build/check-casebook.js";
 import { openProject } from "../src/build/open-project.js";
 import { isRuleId } from "../src/diagnostics/rules.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-prop-"));
 mkdirSync(join(dir, "cases", "fuzz-case"), { recursive: true });
 const file = join(dir, "cases", "fuzz-case", "en.md");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 /** Runs check on one file's bytes and asserts the contract: no throw, well-formed diagnostics. */
 function checkBytes(bytes: Uint8Array | string): void {

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "check");
 const GOLDEN = join(import.meta.dirname, "fixtures", "golden");
@@ -13,7 +14,7 @@ function scratch(from?: string): string {
   if (from) cpSync(from, dir, { recursive: true });
   return dir;
 }
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 /** Golden files: UPDATE=1 rewrites them. */
 function golden(name: string, actual: string): void {

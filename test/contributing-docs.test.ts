@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,10 +10,11 @@ import { fieldPaths } from "../src/docs/field-reference.js";
 import { fillRegions } from "../src/docs/generated-regions.js";
 import { renderContributing } from "../src/docs/render-contributing.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const { vocabularies } = openProject({ cwd: ROOT });
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 describe("the contributor guides", () => {
   for (const lang of DOC_LANGUAGES) {

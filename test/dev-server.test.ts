@@ -1,17 +1,18 @@
 /// <reference lib="dom" />
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../src/browser/launch-browser.js";
 import { devCommand } from "../src/cli/dev.js";
 import type { CliIO } from "../src/cli/io.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-dev-"));
 cpSync(join(import.meta.dirname, "fixtures", "check", "clean"), dir, { recursive: true });
 writeFileSync(join(dir, "casebook.config.yaml"), "title: Preview test\nedition: '1'\nlanguages: [en, fr]\nbaseUrl: https://example.org/\npublisher: Test\n");
 const caseFile = join(dir, "cases/welding-centre/en.md");
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 describe("casebook dev", () => {
   it("serves the preview, reloads on save, shows problems over the page and recovers", async () => {

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FolderHashes } from "../src/cache/folder-hashes.js";
 import { treeHash } from "../src/cache/hash-tree.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-folder-hashes-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 let n = 0;
 /** A case folder with a Markdown file and an image. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -12,6 +12,7 @@ import { svgProblem } from "../src/load/inspect-asset.js";
 import { PACKAGE_ROOT } from "../src/paths/package-root.js";
 import { validateCasebook } from "../src/validate/validate-casebook.js";
 import { CLEAN_EN } from "./fixtures/hostile/scratch-casebook.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * Issue 5, fuzzing the loader and the validator: for arbitrary bytes and arbitrary YAML they never
@@ -24,7 +25,7 @@ mkdirSync(folder, { recursive: true });
 const path = join(folder, "en.md");
 const ref = { id: "fuzz-case", lang: "en" as const, path, display: "cases/fuzz-case/en.md", folder };
 const vocabularies = loadVocabularies(join(PACKAGE_ROOT, "schema", "vocabularies"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 function loadAndValidate(bytes: Uint8Array | string): void {
   writeFileSync(path, bytes);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { writeHostileCasebook, type HostileCase } from "./fixtures/hostile/hosti
 import { readPdf } from "./fixtures/print/read-pdf.js";
 import { runCli } from "./helpers/run-cli.js";
 import { siteFiles } from "./helpers/site-files.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * Issue 5, hostile content in print: the payloads of fixtures/hostile/payloads.ts, packed into a few
@@ -23,7 +24,7 @@ beforeAll(() => {
   if (run.code !== 0) throw new Error(`the hostile casebook did not print:\n${run.stderr.slice(0, 4000)}`);
   pdfs = siteFiles(out).filter((f) => f.endsWith(".pdf"));
 }, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 const ACTIVE = /\/(JavaScript|JS|Launch|SubmitForm|ImportData|ResetForm|RichMedia|EmbeddedFile|EmbeddedFiles|AcroForm|XFA|GoToR|GoToE)\b/;
 

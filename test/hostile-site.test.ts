@@ -16,6 +16,7 @@ import { INLINE_PAYLOADS, PAYLOADS } from "./fixtures/hostile/payloads.js";
 import { runCli } from "./helpers/run-cli.js";
 import { siteFiles } from "./helpers/site-files.js";
 import { siteInBrowser } from "./helpers/site-in-browser.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * Issue 5, hostile content: a casebook whose every field carries script-injection attempts
@@ -36,7 +37,7 @@ beforeAll(() => {
   if (run.code !== 0) throw new Error(`the hostile casebook did not build:\n${run.stderr.slice(0, 4000)}`);
   pages = siteFiles(site).filter((f) => f.endsWith(".html"));
 }, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 /** What XML and CSV writers must drop: C0 controls other than tab/LF/CR. */
 const withoutControls = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");

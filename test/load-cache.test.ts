@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedProject } from "./helpers/generated-project.js";
@@ -8,6 +8,7 @@ import { LoadCache } from "../src/cache/load-cache.js";
 import { loadCases } from "../src/build/load-cases.js";
 import { loadCasebook } from "../src/load/load-casebook.js";
 import { validateCasebook } from "../src/validate/validate-casebook.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 // `casebook build` keeps each clean case file as loaded and validated (src/cache/load-cache.ts), so
 // that a build after a one-case edit does not parse and validate the other cases again. The rules
@@ -16,7 +17,7 @@ import { validateCasebook } from "../src/validate/validate-casebook.js";
 const ENV = { SOURCE_DATE_EPOCH: "1790000000" };
 let project: string;
 let ids: string[];
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => removeProjects([project]));
 
 /** Builds, and returns the diagnostics it printed. */
 function build(...args: string[]): string {

@@ -8,7 +8,8 @@ import { OutputChangedError, OutputUpdate } from "../src/build/output-update.js"
 import { listOutput, readBuildRecord } from "../src/cache/build-record.js";
 import { checkOutput } from "../src/cache/output-check.js";
 import { markerStamp } from "../src/build/output-marker.js";
-import { generatedProject, searchSettled } from "./helpers/generated-project.js";
+import { generatedProject } from "./helpers/generated-project.js";
+import { removeProjects, searchSettled } from "./helpers/remove-projects.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
 
 // A build after a small change updates the previous output in place (src/build/output-update.ts):
@@ -16,7 +17,7 @@ import { ROOT, runCli } from "./helpers/run-cli.js";
 
 const ENV = { SOURCE_DATE_EPOCH: "1790000000" };
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 function tempDir(label: string): string {
   const dir = mkdtempSync(join(tmpdir(), `casebook-update-${label}-`));

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PageCache, type PageMeta } from "../src/cache/page-cache.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-page-cache-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 const page: PageMeta = { path: "/en/cases/a/", file: "en/cases/a/index.html", lang: "en", searchable: true, alternates: {} };
 

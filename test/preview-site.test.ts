@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCasebook } from "../bench/generate-cases.js";
 import { PreviewSite } from "../src/dev/preview-site.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 // The preview stamps pages with the build date: a fixed one lets two previews be compared byte for byte.
 const epoch = process.env["SOURCE_DATE_EPOCH"];
@@ -14,7 +15,7 @@ const temp: string[] = [];
 afterAll(() => {
   if (epoch === undefined) delete process.env["SOURCE_DATE_EPOCH"];
   else process.env["SOURCE_DATE_EPOCH"] = epoch;
-  temp.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  return removeProjects(temp);
 });
 
 function tempDir(prefix: string): string {

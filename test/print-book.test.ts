@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { printCasebook } from "../src/print/print-casebook.js";
 import { checkBook, loadModel, squash, titlePages, translate } from "./fixtures/print/book-checks.js";
 import { fontsOf, load, readPdf, type ReadPdf } from "./fixtures/print/read-pdf.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 // A casebook of three cases in three sectors (parts), in English and Chinese, on US Letter paper,
 // with a long table, a figure, a footnote, a cross-reference to a section and a fallback case.
@@ -30,7 +31,7 @@ beforeAll(async () => {
   zh = await readPdf(join(out, "pdf", "casebook.zh.pdf"));
   titles = titlePages(en, book, "en", t).pages;
 }, 240_000);
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+afterAll(() => removeProjects([temp]));
 
 const pageText = (pdf: ReadPdf, n: number) => pdf.pages[n - 1]!.text;
 const bookmark = (pdf: ReadPdf, title: string, after = 0) => pdf.outline.find((o) => o.title === title && (o.page ?? 0) >= after)?.page;

@@ -1,12 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { load } from "./fixtures/print/read-pdf.js";
 import { projectAt } from "./helpers/release-history.js";
 import { runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 const EN = "cases/alpha-welding/en.md";
 const STALE_FR = "Cette traduction n'est peut-être plus à jour";

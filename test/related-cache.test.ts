@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,9 +7,10 @@ import type { CaseEntry } from "../src/link/casebook-model.js";
 import { relatedIndex } from "../src/site/components/related-cases.js";
 import { loadModel } from "./fixtures/print/book-checks.js";
 import { ROOT } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-related-cache-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 const ids = (related: Map<string, CaseEntry[]>) => Object.fromEntries([...related].map(([id, others]) => [id, others.map((other) => other.id)]));
 

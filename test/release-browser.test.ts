@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDITIONS, projectAt, release } from "./helpers/release-history.js";
 import { axeViolationsLightAndDark, siteInBrowser } from "./helpers/site-in-browser.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 let dir = "";
 
@@ -15,9 +15,7 @@ beforeAll(async () => {
     expect(release(dir, edition)).toMatchObject({ code: 0 });
   }
 }, 240_000);
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => (dir ? removeProjects([dir]) : undefined));
 // Registered after the release above, so the site it serves exists.
 const site = siteInBrowser(() => join(dir, "dist", "releases", "2025.1", "site"));
 

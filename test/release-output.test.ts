@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { manifestSchema } from "../src/release/manifest-schema.js";
 import { EPOCHS, HISTORY, projectAt, release } from "./helpers/release-history.js";
 import { runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * Editions live in the output folder (`dist/releases/`), which `casebook build` replaces whole:
@@ -14,7 +15,7 @@ import { runCli } from "./helpers/run-cli.js";
  * the GitHub release workflow downloads): the changelog compares with it all the same.
  */
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 const project = (edition: string) => {
   const dir = projectAt(edition, mkdtempSync(join(tmpdir(), "casebook-release-output-")));
   temp.push(dir);

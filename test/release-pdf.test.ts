@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { manifestSchema } from "../src/release/manifest-schema.js";
 import { readPdf } from "./fixtures/print/read-pdf.js";
 import { projectAt, release } from "./helpers/release-history.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 describe("casebook release with PDFs", () => {
   it("prints the books and case PDFs into the edition, lists them with checksums, and names the edition on the cover and imprint", async () => {

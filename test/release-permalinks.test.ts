@@ -1,12 +1,13 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compareVersions, isEditionVersion } from "../src/release/edition-version.js";
 import { projectAt } from "./helpers/release-history.js";
 import { runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 /** The 2025 state of the history with `yaml` appended to its config: what `check` says about the config. */
 let lastDir = "";

@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifestSchema, type Manifest } from "../src/release/manifest-schema.js";
 import { EDITIONS, HISTORY, projectAt, release } from "./helpers/release-history.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const EXPECTED = join(HISTORY, "expected");
 const UPDATE = process.env["UPDATE"] === "1";
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 const tempDir = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temp.push(dir);

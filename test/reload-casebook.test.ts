@@ -5,9 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateCasebook } from "../bench/generate-cases.js";
 import { loadCasebook } from "../src/load/load-casebook.js";
 import { CasebookReloader } from "../src/load/reload-casebook.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-reload-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 const cases = join(dir, "cases");
 generateCasebook({ count: 6, seed: 3, dir: cases });
 const hourAgo = new Date(Date.now() - 3_600_000);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,7 @@ import { loadThemeStrings } from "../src/site/theme-strings.js";
 import { validateCasebook } from "../src/validate/validate-casebook.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
 import { siteFiles } from "./helpers/site-files.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * A large casebook's case pages are rendered by worker threads, which write them themselves. The
@@ -21,7 +22,7 @@ import { siteFiles } from "./helpers/site-files.js";
  * index, sitemap.
  */
 const project = mkdtempSync(join(tmpdir(), "casebook-render-parallel-"));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => removeProjects([project]));
 const EPOCH = { SOURCE_DATE_EPOCH: "1735689600" };
 
 beforeAll(() => {

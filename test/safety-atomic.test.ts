@@ -8,7 +8,7 @@ import { OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, writeAtomically } from 
 import { withOutputLock } from "../src/build/output-lock.js";
 import { siteWriter } from "../src/build/site-writer.js";
 import { removeScratch, scratchCasebook } from "./fixtures/hostile/scratch-casebook.js";
-import { searchSettled } from "./helpers/generated-project.js";
+import { searchSettled } from "./helpers/remove-projects.js";
 import { BIN, ROOT, runCli } from "./helpers/run-cli.js";
 
 /**

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { BIN, ROOT } from "./helpers/run-cli.js";
 import { describePdfDifference } from "./helpers/pdf-difference.js";
 import { siteFiles } from "./helpers/site-files.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 /**
  * Issue 5, "Reproducible": two builds of the sample casebook, made at different times, from the
@@ -15,7 +16,7 @@ import { siteFiles } from "./helpers/site-files.js";
  * LANG=C, at the start of the run), the second is made here.
  */
 const parent = mkdtempSync(join(tmpdir(), "casebook-repro-"));
-afterAll(() => rmSync(parent, { recursive: true, force: true }));
+afterAll(() => removeProjects([parent]));
 
 /** Copies the sample project, creating entries in reverse name order. */
 function copyProject(to: string): void {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatusReport } from "../src/status/casebook-status.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const CLEAN = join(import.meta.dirname, "fixtures", "check", "clean");
 let dir = "";
@@ -25,7 +26,7 @@ beforeAll(() => {
   writeFileSync(join(cases, "gamma", "zh.md"), readFileSync(join(cases, "gamma", "en.md"), "utf8").replace("status: published", "status: draft"));
   edit("gamma/en.md", (t) => t.replace("---\n", "---\ntranslatedFrom: zh\n"));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeProjects([dir]));
 
 describe("casebook status", () => {
   it("prints cases by status, the coverage matrix and the translations to look at", () => {

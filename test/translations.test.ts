@@ -9,12 +9,13 @@ import { linkCasebook } from "../src/link/link-casebook.js";
 import { loadCasebook } from "../src/load/load-casebook.js";
 import { sourceHash } from "../src/translations/source-hash.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 const CLEAN = join(import.meta.dirname, "fixtures", "check", "clean");
 const EN = "cases/welding-centre/en.md";
 const FR = "cases/welding-centre/fr.md";
 const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => removeProjects(temp));
 
 /** A copy of the clean fixture (an English original and a current French translation) with a config. */
 function scratch(): string {

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { projectAt, release } from "./helpers/release-history.js";
 import { ROOT, runCli } from "./helpers/run-cli.js";
+import { removeProjects } from "./helpers/remove-projects.js";
 
 // The workflows are configuration for GitHub, not proof: this checks that every command they run
 // is an npm script of package.json (which `npm run` reproduces locally) or the casebook CLI, and
@@ -165,7 +166,7 @@ exit 2
     }
 
     const temp: string[] = [];
-    afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    afterAll(() => removeProjects(temp));
 
     it("puts each earlier release's manifest at dist/releases/<tag>/manifest.json, skips this tag, and the release compares with them", () => {
       const first = projectAt("2024");

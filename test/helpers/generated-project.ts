@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCasebook } from "../../bench/generate-cases.js";
@@ -17,13 +17,4 @@ export function generatedProject(label: string, count: number, seed: number): { 
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   const ids = generateCasebook({ count, seed, dir: join(dir, "cases") }).ids.sort();
   return { dir, ids };
-}
-
-/** Waits until the search index a build left to the background (if any) is in place. */
-export async function searchSettled(project: string): Promise<void> {
-  const jobs = join(project, ".casebook-cache", "search-jobs");
-  for (let waited = 0; existsSync(jobs) && readdirSync(jobs).length > 0; waited += 100) {
-    if (waited > 90_000) throw new Error("the background search index did not finish");
-    await new Promise((done) => setTimeout(done, 100));
-  }
 }
