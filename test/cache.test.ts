@@ -108,8 +108,14 @@ describe("the build cache", { timeout: 600_000 }, () => {
     expect(after.size).toBe(14 + LISTINGS.length + 1);
     expect(renderedAgain(before, after)).toEqual([edited]);
     expect(readFileSync(join(project, "dist", "site", "en", "cases", edited, "index.html"), "utf8")).toContain("quokka");
-    // The search index follows in the background, and ends up as a full build's.
+    // The search index follows in the background, and ends up as a full build's; it is staged
+    // outside the published site, so nothing but the finished index ever appears there.
+    const site = join(project, "dist", "site");
+    const appeared = new Set<string>();
+    const watch = setInterval(() => readdirSync(site).forEach((name) => appeared.add(name)), 2);
     await searchSettled(project);
+    clearInterval(watch);
+    expect([...appeared].filter((name) => name.startsWith("."))).toEqual([]);
     expectSameSite(project);
     const page = join(project, "dist", "site", "index.html");
     const ino = statSync(page).ino;

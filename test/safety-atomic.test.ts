@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -92,6 +92,23 @@ describe("a build killed at a random moment", () => {
     expect(readFileSync(join(out, "page.html"), "utf8")).toBe("previous");
     expect(readdirSync(dir).filter((n) => n.startsWith(".dist.old"))).toEqual([]);
   });
+
+  it("sweeps the search index of a background job killed over an hour ago, not one still being written", async () => {
+    const dir = scratchCasebook("casebook-search-leftover-");
+    const out = join(dir, "dist");
+    const killed = join(dir, ".dist.search-999999-zzz");
+    const running = join(dir, ".dist.search-999998-zzz");
+    for (const folder of [killed, running]) {
+      mkdirSync(join(folder, "fragment"), { recursive: true });
+      writeFileSync(join(folder, "pagefind.js"), "");
+    }
+    const longAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(killed, longAgo, longAgo);
+    await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "built"));
+    for (let waited = 0; existsSync(killed) && waited < 10_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(join(running, "pagefind.js"))).toBe(true);
+  });
 });
 
 /** Stand-ins for editions made by `casebook release`, which every build must carry over untouched. */
@@ -112,7 +129,7 @@ async function outputWithEditions(prefix: string): Promise<{ dir: string; out: s
 
 describe("the released editions in the output", () => {
   it("are moved, not copied, into each new output", async () => {
-    const { dir, out } = await outputWithEditions("casebook-carry-");
+    const { out } = await outputWithEditions("casebook-carry-");
     const inode = statSync(join(out, RELEASES_FOLDER, "2024.tar.gz")).ino;
     const before = hashOutput(join(out, RELEASES_FOLDER));
     await writeAtomically(out, async (d) => writeFileSync(join(d, "page.html"), "second"));

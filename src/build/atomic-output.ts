@@ -40,9 +40,10 @@ export function renewMarker(out: string): void {
 
 /**
  * A folder a build makes beside its output, `.<name>.<kind>-<pid>-<time>`: the names that
- * sweepLeftovers knows (a staging folder, a previous output set aside, one being removed).
+ * sweepLeftovers knows (a staging folder, a previous output set aside, one being removed, a
+ * search index being written by a background job, see deferred-index.ts).
  */
-export function besideOutput(target: string, kind: "tmp" | "old" | "trash", suffix = `${process.pid}-${Date.now().toString(36)}`): string {
+export function besideOutput(target: string, kind: "tmp" | "old" | "trash" | "search", suffix = `${process.pid}-${Date.now().toString(36)}`): string {
   return join(dirname(target), `.${basename(target)}.${kind}-${suffix}`);
 }
 
@@ -183,10 +184,10 @@ function moveReleases(from: string, to: string): void {
 
 /**
  * Previous outputs left behind (a background removal that was interrupted), and staging folders
- * of builds that were killed more than an hour ago, are removed. Only Casebook's own names match.
+ * of builds or search jobs that were killed more than an hour ago, are removed. Only Casebook's own names match.
  */
 function sweepLeftovers(parent: string, base: string): void {
-  const old = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(old|tmp|trash)-\\d+-[a-z0-9]+$`);
+  const old = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(old|tmp|trash|search)-\\d+-[a-z0-9]+$`);
   // A build killed between its two renames left no output but the previous one aside: restore it.
   const target = join(parent, base);
   if (!existsSync(target)) {
@@ -204,10 +205,13 @@ function sweepLeftovers(parent: string, base: string): void {
     const match = old.exec(name);
     if (!match) continue;
     const path = join(parent, name);
-    const stale = match[1] !== "tmp" || Date.now() - statSync(path).mtimeMs > 3_600_000;
-    // A trash folder may have lost its marker to an interrupted removal; its name is Casebook's own.
+    // A staging folder (a build's, or a background search index's) may belong to a process still running.
+    const staging = match[1] === "tmp" || match[1] === "search";
+    const stale = !staging || Date.now() - statSync(path).mtimeMs > 3_600_000;
+    // A trash folder may have lost its marker to an interrupted removal, and a search index never
+    // had one; their names are Casebook's own.
     // A leftover that still holds editions (a swap killed half-way while another output was made
     // since) is never deleted: editions cannot be rebuilt byte for byte from anything else here.
-    if (stale && !existsSync(join(path, RELEASES_FOLDER)) && (match[1] === "trash" || existsSync(join(path, OUTPUT_MARKER)))) removeInBackground(path);
+    if (stale && !existsSync(join(path, RELEASES_FOLDER)) && (match[1] === "trash" || match[1] === "search" || existsSync(join(path, OUTPUT_MARKER)))) removeInBackground(path);
   }
 }

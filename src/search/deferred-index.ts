@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { outputLockPath, renewMarker } from "../build/atomic-output.js";
+import { besideOutput, outputLockPath, renewMarker } from "../build/atomic-output.js";
 import { withOutputLock } from "../build/output-lock.js";
 import { forgetBuild, listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
 import { SearchIndexer } from "./search-index.js";
@@ -45,8 +45,15 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     await search.abort();
     throw error;
   }
-  const next = join(site, `.pagefind-next-${process.pid}`);
-  await search.writeTo(next);
+  // Staged beside the output, like a build's own folder, so that the published site only ever
+  // holds a finished index; renamed in (same filesystem), the old one renamed out and removed.
+  const next = besideOutput(job.out, "search");
+  try {
+    await search.writeTo(next);
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    throw error;
+  }
   // The lock of the output folder (see atomic-output.ts): no build swaps the output while this runs.
   withOutputLock(outputLockPath(job.out), () => {
     const record = readBuildRecord(job.cacheDir, job.out);
@@ -54,7 +61,7 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
       rmSync(next, { recursive: true, force: true });
       return;
     }
-    const old = join(site, `.pagefind-old-${process.pid}`);
+    const old = besideOutput(job.out, "trash");
     if (existsSync(join(site, "pagefind"))) renameSync(join(site, "pagefind"), old);
     renameSync(next, join(site, "pagefind"));
     rmSync(old, { recursive: true, force: true });
