@@ -84,6 +84,27 @@ describe("a build after a small change", () => {
     expectLikeFreshBuild(project);
   });
 
+  it("copies again an image changed in place, same size, and only that one, without reading the others", async () => {
+    const owner = ids.find((id) => existsSync(join(project, "cases", id, "images")))!;
+    const image = readdirSync(join(project, "cases", owner, "images")).sort()[0]!;
+    const source = join(project, "cases", owner, "images", image);
+    const copy = join(project, "dist", "site", "media", owner, "images", image);
+    expect(readFileSync(copy)).toEqual(readFileSync(source));
+    const before = files(join(project, "dist"));
+    const bytes = readFileSync(source);
+    const changed = Buffer.from(bytes.toString("latin1").replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10)), "latin1");
+    expect(changed.length).toBe(bytes.length);
+    expect(changed.equals(bytes)).toBe(false);
+    writeFileSync(source, changed);
+    build(project);
+    expect(readFileSync(copy).equals(changed)).toBe(true);
+    const after = files(join(project, "dist"));
+    const media = [...after].filter(([file]) => file.startsWith(join("site", "media")));
+    expect(media.filter(([file, [ino]]) => before.get(file)?.[0] !== ino).map(([file]) => file)).toEqual([relative(join(project, "dist"), copy)]);
+    await searchSettled(project);
+    expectLikeFreshBuild(project);
+  });
+
   it("removes the pages, media and folders of a deleted case", async () => {
     const gone = ids.find((id) => existsSync(join(project, "cases", id, "images")))!;
     expect(gone).toBeDefined();

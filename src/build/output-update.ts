@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { byPath, type OutputFile, type OutputFolder, type OutputListing } from "../cache/build-record.js";
 import { placeFile } from "../cache/page-cache.js";
@@ -6,7 +6,7 @@ import { besideOutput, OUTPUT_MARKER, outputLockPath, RELEASES_FOLDER, renewMark
 import { withOutputLock } from "./output-lock.js";
 import { markerStamp } from "./output-marker.js";
 import { ProjectError } from "./open-project.js";
-import { targetIn, type SiteFiles } from "./site-writer.js";
+import { copyWithTime, sameAsCopied, targetIn, type SiteFiles } from "./site-writer.js";
 
 /** The output was changed by someone else (another build) while this build ran: it is written whole instead. */
 export class OutputChangedError extends Error {
@@ -101,9 +101,12 @@ export class OutputUpdate {
         placeFile(source, target(file));
       },
       copy: (source, file) => {
+        // The output's copy is as recorded (the output was checked), so its size and time say
+        // whether the source changed since it was copied; nothing is read.
         const before = recorded(file);
-        if (before?.[1] === statSync(source).size && holds(current(file), () => readFileSync(source)) && keep(file)) return;
-        copyFileSync(source, target(file));
+        const stat = statSync(source);
+        if (before && sameAsCopied(stat, before[1], before[2]) && keep(file)) return;
+        copyWithTime(source, target(file), stat);
       },
       drop: (file) => {
         this.#kept.delete(rel(file));

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { placeFile } from "../cache/page-cache.js";
 import { withOutputLock } from "./output-lock.js";
@@ -16,7 +16,7 @@ export interface SiteFiles {
   write(file: string, content: string | Uint8Array): void;
   /** A file from the page cache (hard-linked where possible), with the cache file's device and inode. */
   place(source: string, file: string, identity: { dev: number; ino: number }): void;
-  /** A file copied from the sources (media, fonts). */
+  /** A file copied from the sources (media, fonts), with the source's modification time (see `copyWithTime`). */
   copy(source: string, file: string): void;
   /** Withdraws a file written or placed by this build (a cache entry that vanished while placing it). */
   drop(file: string): void;
@@ -53,11 +53,30 @@ export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
     target,
     write: (file, content) => writeFileSync(target(file), content),
     place: (source, file) => placeFile(source, target(file)),
-    copy: (source, file) => copyFileSync(source, target(file)),
+    copy: (source, file) => copyWithTime(source, target(file)),
     drop: (file) => rmSync(join(siteDir, file), { force: true }),
     pathOf: (file) => join(siteDir, file),
     carryFolder: (source, folder) => (outputLock ? withOutputLock(outputLock, () => carry(source, folder)) : carry(source, folder)),
   };
+}
+
+/**
+ * Copies a source file and gives the copy the source's modification time, as `cp -p` and rsync do,
+ * so that the next build can tell an unchanged source from its size and time alone (see
+ * `sameAsCopied`) instead of reading both files.
+ */
+export function copyWithTime(source: string, target: string, stat: Stats = statSync(source)): void {
+  copyFileSync(source, target);
+  utimesSync(target, stat.atime, stat.mtimeMs / 1000);
+}
+
+/**
+ * Whether a copy recorded with `size` and `mtimeMs` (by the build that made it with `copyWithTime`)
+ * is still the copy of a source with this stat. The time is set through seconds in a double, so it
+ * may come back a few nanoseconds off.
+ */
+export function sameAsCopied(stat: Stats, size: number, mtimeMs: number): boolean {
+  return stat.size === size && Math.abs(stat.mtimeMs - mtimeMs) < 0.001;
 }
 
 /** Reads a site file as text. */
