@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -18,6 +18,27 @@ describe("the page cache", () => {
     const cache = new PageCache(join(dir, "cache"));
     cache.save("key", [page], (p) => join(out, p.file));
     expect(cache.lookup("key")?.map((p) => p.path)).toEqual([page.path]);
+  });
+
+  it("looks at a kept file again unless the output being updated holds that very file", () => {
+    const out = join(dir, "held");
+    mkdirSync(join(out, "en", "cases", "a"), { recursive: true });
+    writeFileSync(join(out, page.file), "<p>a</p>");
+    const cache = new PageCache(join(dir, "held-cache"));
+    cache.save("key", [page], (p) => join(out, p.file));
+    const kept = statSync(join(out, page.file));
+    const asked: [string, number][] = [];
+    const held = (file: string, identity: { dev: number; ino: number }) => {
+      asked.push([file, identity.ino]);
+      return identity.dev === kept.dev && identity.ino === kept.ino;
+    };
+    expect(cache.lookup("key", held)?.map((p) => [p.path, p.ino])).toEqual([[page.path, kept.ino]]);
+    expect(asked).toEqual([[page.file, kept.ino]]);
+    // The cache's file changed (a link of it edited elsewhere): only a look at it finds out.
+    writeFileSync(join(out, page.file), "<p>changed</p>");
+    expect(cache.lookup("key")).toBeUndefined();
+    expect(cache.lookup("key", () => false)).toBeUndefined();
+    expect(cache.lookup("key", held)).toBeDefined();
   });
 
   it("never fails a build when it cannot be written: the pages simply are not kept", () => {

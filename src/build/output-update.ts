@@ -86,6 +86,8 @@ export class OutputUpdate {
     };
     const recorded = (file: string) => this.#previous.get(rel(file));
     const current = (file: string) => join(this.out, rel(file));
+    // The output was checked to be as recorded: a file with the recorded inode is that very file, unchanged.
+    const holdsLink = (file: string, identity: { dev: number; ino: number }) => identity.dev === this.#dev && identity.ino === recorded(file)?.[3];
     return {
       dir,
       target,
@@ -97,9 +99,10 @@ export class OutputUpdate {
       },
       place: (source, file, identity) => {
         // The output's file is the cache's (a hard link the previous build made): nothing to do.
-        if (identity.dev === this.#dev && identity.ino === recorded(file)?.[3] && keep(file)) return;
+        if (holdsLink(file, identity) && keep(file)) return;
         placeFile(source, target(file));
       },
+      holds: (file, identity) => holdsLink(file, identity),
       copy: (source, file) => {
         // The output's copy is as recorded (the output was checked), so its size and time say
         // whether the source changed since it was copied; nothing is read.

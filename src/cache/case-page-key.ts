@@ -19,7 +19,14 @@ export function casePageKeys(
 ): (entry: CaseEntry) => string {
   const ids = hashText(...book.cases.map((c) => c.id));
   const stamp = (entry: CaseEntry) => `${entry.id}:${inputs.cases.get(entry.id) ?? "?"}`;
-  const face = (entry: CaseEntry | undefined) => (entry ? faceOf(entry) : "-");
+  // Each case's face is shown on up to six other pages (neighbours and related cases): made once.
+  const faces = new Map<CaseEntry, string>();
+  const face = (entry: CaseEntry | undefined) => {
+    if (!entry) return "-";
+    let made = faces.get(entry);
+    if (made === undefined) faces.set(entry, (made = faceOf(entry)));
+    return made;
+  };
   const base = hashText(inputs.shared, ids, book.languages.join(","), JSON.stringify(pageOptions));
   return (entry) => {
     const hash = newHash().update(base).update("\0").update(stamp(entry));

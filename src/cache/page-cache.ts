@@ -19,7 +19,8 @@ export interface CachedPage extends PageMeta {
 }
 
 interface EntryIndex {
-  pages: (PageMeta & { size: number; mtimeMs: number })[];
+  /** With the cache file's device and inode (entries written before they were kept lack them). */
+  pages: (PageMeta & { size: number; mtimeMs: number; dev?: number; ino?: number })[];
 }
 
 /**
@@ -37,7 +38,12 @@ export class PageCache {
     return existsSync(join(this.dir, key, "index.json"));
   }
 
-  lookup(key: string): CachedPage[] | undefined {
+  /**
+   * The pages kept under `key`, or undefined when there are none or a file of them changed.
+   * `held`: whether the output being updated holds this very file at the page's place, as checked
+   * against its record (the same inode, so the same size and time); such a file is not looked at again.
+   */
+  lookup(key: string, held?: (file: string, identity: { dev: number; ino: number }) => boolean): CachedPage[] | undefined {
     const entry = join(this.dir, key);
     let index: EntryIndex;
     try {
@@ -48,9 +54,13 @@ export class PageCache {
     const pages: CachedPage[] = [];
     for (const [i, page] of index.pages.entries()) {
       const source = join(entry, `${i}.html`);
+      const { size, mtimeMs, dev, ino, ...meta } = page;
+      if (dev !== undefined && ino !== undefined && held?.(page.file, { dev, ino })) {
+        pages.push({ ...meta, source, dev, ino });
+        continue;
+      }
       const stat = statSync(source, { throwIfNoEntry: false });
-      if (!stat || stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) return undefined;
-      const { size: _size, mtimeMs: _mtime, ...meta } = page;
+      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return undefined;
       pages.push({ ...meta, source, dev: stat.dev, ino: stat.ino });
     }
     this.#used.add(key);
@@ -73,7 +83,8 @@ export class PageCache {
         const target = join(temp, `${i}.html`);
         placeFile(written(page), target);
         const stat = statSync(target);
-        index.pages.push({ path: page.path, file: page.file, lang: page.lang, searchable: page.searchable, alternates: page.alternates, size: stat.size, mtimeMs: stat.mtimeMs });
+        const { path, file, lang, searchable, alternates } = page;
+        index.pages.push({ path, file, lang, searchable, alternates, size: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
       }
       writeFileSync(join(temp, "index.json"), JSON.stringify(index));
       rmSync(entry, { recursive: true, force: true });
