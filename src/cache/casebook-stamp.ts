@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PACKAGE_ROOT } from "../paths/package-root.js";
 import { hashTree, newHash } from "./hash-tree.js";
 
-/** The folder that holds Casebook's `src/` and `schema/` code: `lib/` when built, the package when run from source. */
-const CODE_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const HERE = dirname(fileURLToPath(import.meta.url));
+/**
+ * The code that runs: the bundle's folder (lib/bundle/, see scripts/bundle-cli.mjs), or the `src/`
+ * and `schema/` folders of `lib/` when built module by module, of the package when run from source.
+ */
+const CODE_FOLDERS = basename(HERE) === "bundle" ? [HERE] : ["src", "schema"].map((folder) => join(dirname(dirname(HERE)), folder));
 const CODE = /\.(js|mjs|ts|json)$/;
 
 let stamp: string | undefined;
@@ -19,7 +23,7 @@ export function casebookStamp(): string {
   const hash = newHash();
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
   hash.update(`casebook ${pkg.version ?? "?"}\0${JSON.stringify(pkg.dependencies ?? {})}\0`);
-  for (const folder of ["src", "schema"]) hashTree(hash, join(CODE_ROOT, folder), (file) => CODE.test(file) && !file.endsWith(".map"));
+  for (const folder of CODE_FOLDERS) hashTree(hash, folder, (file) => CODE.test(file) && !file.endsWith(".map"));
   stamp = hash.digest("hex");
   return stamp;
 }
