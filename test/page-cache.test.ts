@@ -10,22 +10,24 @@ afterAll(() => removeProjects([dir]));
 
 const page: PageMeta = { path: "/en/cases/a/", file: "en/cases/a/index.html", lang: "en", searchable: true, alternates: {} };
 
+/** A page written into an output folder `name` and kept under "key" in a cache of its own. */
+function savedPage(name: string): { out: string; cache: PageCache } {
+  const out = join(dir, name);
+  mkdirSync(join(out, "en", "cases", "a"), { recursive: true });
+  writeFileSync(join(out, page.file), "<p>a</p>");
+  const cache = new PageCache(join(dir, `${name}-cache`));
+  cache.save("key", [page], (p) => join(out, p.file));
+  return { out, cache };
+}
+
 describe("the page cache", () => {
   it("keeps pages and gives them back while their files are unchanged", () => {
-    const out = join(dir, "out");
-    mkdirSync(join(out, "en", "cases", "a"), { recursive: true });
-    writeFileSync(join(out, page.file), "<p>a</p>");
-    const cache = new PageCache(join(dir, "cache"));
-    cache.save("key", [page], (p) => join(out, p.file));
+    const { cache } = savedPage("out");
     expect(cache.lookup("key")?.map((p) => p.path)).toEqual([page.path]);
   });
 
   it("looks at a kept file again unless the output being updated holds that very file", () => {
-    const out = join(dir, "held");
-    mkdirSync(join(out, "en", "cases", "a"), { recursive: true });
-    writeFileSync(join(out, page.file), "<p>a</p>");
-    const cache = new PageCache(join(dir, "held-cache"));
-    cache.save("key", [page], (p) => join(out, p.file));
+    const { out, cache } = savedPage("held");
     const kept = statSync(join(out, page.file));
     const asked: [string, number][] = [];
     const held = (file: string, identity: { dev: number; ino: number }) => {
