@@ -102,7 +102,7 @@ export class OutputUpdate {
         if (holdsLink(file, identity) && keep(file)) return;
         placeFile(source, target(file));
       },
-      holds: (file, identity) => holdsLink(file, identity),
+      holdsLink,
       copy: (source, file) => {
         // The output's copy is as recorded (the output was checked), so its size and time say
         // whether the source changed since it was copied; nothing is read.

@@ -17,7 +17,7 @@ export interface SiteFiles {
   /** A file from the page cache (hard-linked where possible), with the cache file's device and inode. */
   place(source: string, file: string, identity: { dev: number; ino: number }): void;
   /** Whether the output being updated holds this very file (a cache file's link) at `file`, unchanged. */
-  holds(file: string, identity: { dev: number; ino: number }): boolean;
+  holdsLink(file: string, identity: { dev: number; ino: number }): boolean;
   /** A file copied from the sources (media, fonts), with the source's modification time (see `copyWithTime`). */
   copy(source: string, file: string): void;
   /** Withdraws a file written or placed by this build (a cache entry that vanished while placing it). */
@@ -55,7 +55,7 @@ export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
     target,
     write: (file, content) => writeFileSync(target(file), content),
     place: (source, file) => placeFile(source, target(file)),
-    holds: () => false,
+    holdsLink: () => false,
     copy: (source, file) => copyWithTime(source, target(file)),
     drop: (file) => rmSync(join(siteDir, file), { force: true }),
     pathOf: (file) => join(siteDir, file),

@@ -119,7 +119,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   };
   // Pages under a cache key come from the cache when it has them; otherwise they are rendered and kept.
   const produce = async (key: string | undefined, render: () => RenderedPage[]) => {
-    const cached = key ? cache!.pages.lookup(key, files.holds) : undefined;
+    const cached = key ? cache!.pages.lookup(key, files.holdsLink) : undefined;
     if (cached && placeCached(cached)) return emitCached(cached);
     const pages = render();
     for (const page of pages) await emit(page, () => page.html);
@@ -134,7 +134,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   // search index and the sitemap are the same whatever thread finished first.
   const cases = book.cases.map((entry) => {
     const key = keys.get(entry.id);
-    const cached = key ? cache!.pages.lookup(key, files.holds) : undefined;
+    const cached = key ? cache!.pages.lookup(key, files.holdsLink) : undefined;
     return { entry, key, cached: cached && placeCached(cached) ? cached : undefined };
   });
   const toRender = cases.filter((c) => !c.cached);
@@ -187,7 +187,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     // The open data, feeds and sitemap (tens of megabytes at 4,000 cases) change with what the
     // listings show, not with a body: a body edit takes them from the cache (see siteDataKey).
     const dataKey = listingKey ? siteDataKey(listingKey, book.languages) : undefined;
-    const cachedData = dataKey ? cache!.pages.lookup(dataKey, files.holds) : undefined;
+    const cachedData = dataKey ? cache!.pages.lookup(dataKey, files.holdsLink) : undefined;
     if (!cachedData || !placeCached(cachedData)) {
       const written = writeSiteData(book, write, options.buildDate, sitemapPages);
       const lang = book.config.defaultLanguage;
