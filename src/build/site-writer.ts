@@ -70,7 +70,11 @@ export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
  */
 export function copyWithTime(source: string, target: string, stat: Stats = statSync(source)): void {
   copyFileSync(source, target);
-  utimesSync(target, stat.atime, stat.mtimeMs / 1000);
+  try {
+    utimesSync(target, stat.atime, stat.mtimeMs / 1000);
+  } catch {
+    // A file system that keeps no such times: the copy stands, and the next build copies it again.
+  }
 }
 
 /**
