@@ -64,14 +64,14 @@ export function siteWriter(siteDir: string, outputLock?: string): SiteFiles {
 }
 
 /**
- * Copies a source file and gives the copy the source's modification time, as `cp -p` and rsync do,
- * so that the next build can tell an unchanged source from its size and time alone (see
- * `sameAsCopied`) instead of reading both files.
+ * Copies a source file and gives the copy the source's modification time, to the millisecond, as
+ * `cp -p` and rsync do, so that the next build can tell an unchanged source from its size and time
+ * alone (see `sameAsCopied`) instead of reading both files.
  */
 export function copyWithTime(source: string, target: string, stat: Stats = statSync(source)): void {
   copyFileSync(source, target);
   try {
-    utimesSync(target, stat.atime, stat.mtimeMs / 1000);
+    utimesSync(target, stat.atime, Math.floor(stat.mtimeMs) / 1000);
   } catch {
     // A file system that keeps no such times: the copy stands, and the next build copies it again.
   }
@@ -79,11 +79,12 @@ export function copyWithTime(source: string, target: string, stat: Stats = statS
 
 /**
  * Whether a copy recorded with `size` and `mtimeMs` (by the build that made it with `copyWithTime`)
- * is still the copy of a source with this stat. The time is set through seconds in a double, so it
- * may come back a few nanoseconds off.
+ * is still the copy of a source with this stat. The time is compared in whole milliseconds: it is
+ * set as seconds in a double, and file systems and Node keep it to the microsecond at best, so it
+ * comes back up to about a microsecond off (one copy in a few hundred missed an exact comparison).
  */
 export function sameAsCopied(stat: Stats, size: number, mtimeMs: number): boolean {
-  return stat.size === size && Math.abs(stat.mtimeMs - mtimeMs) < 0.001;
+  return stat.size === size && Math.floor(stat.mtimeMs) === Math.round(mtimeMs);
 }
 
 /** Reads a site file as text. */
