@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { manifestSchema } from "../src/release/manifest-schema.js";
 import { EPOCHS, HISTORY, projectAt, release } from "./helpers/release-history.js";
 import { runCli } from "./helpers/run-cli.js";
-import { removeProjects } from "./helpers/remove-projects.js";
+import { removeProjects, searchSettled } from "./helpers/remove-projects.js";
 
 /**
  * Editions live in the output folder (`dist/releases/`), which `casebook build` replaces whole:
@@ -39,7 +39,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe("casebook build keeps the released editions", () => {
-  it("build, release 2024, build: the edition folder and its archive are still there, byte for byte, moved and not copied", () => {
+  it("build, release 2024, build: the edition folder and its archive are still there, byte for byte, moved and not copied", async () => {
     const dir = project("2024");
     expect(build(dir)).toMatchObject({ code: 0 });
     expect(release(dir, "2024")).toMatchObject({ code: 0, stderr: "" });
@@ -54,6 +54,9 @@ describe("casebook build keeps the released editions", () => {
     expect(statSync(releases).ino).toBe(folderInode);
     // The rest of the output is the new build's.
     expect(existsSync(join(dir, "dist", "site", "en", "index.html"))).toBe(true);
+    // Nothing is left beside the output once the build's background search job (if any), which
+    // takes the output's lock to swap its index in, has finished.
+    await searchSettled(dir);
     expect(readdirSync(dir).filter((n) => /^\.dist\.(old|tmp|lock)/.test(n))).toEqual([]);
   });
 
