@@ -54,21 +54,21 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
     rmSync(next, { recursive: true, force: true });
     throw error;
   }
+  const old = besideOutput(job.out, "trash");
   // The lock of the output folder (see atomic-output.ts): no build swaps the output while this runs.
   withOutputLock(outputLockPath(job.out), () => {
     const record = readBuildRecord(job.cacheDir, job.out);
-    if (!record || record.key !== job.key || !record.searchPending) {
-      rmSync(next, { recursive: true, force: true });
-      return;
-    }
-    const old = besideOutput(job.out, "trash");
+    if (!record || record.key !== job.key || !record.searchPending) return;
     if (existsSync(join(site, "pagefind"))) renameSync(join(site, "pagefind"), old);
     renameSync(next, join(site, "pagefind"));
-    rmSync(old, { recursive: true, force: true });
     // A build that is updating this output in place started from the previous index: it must see the change.
     renewMarker(job.out);
     const listing = listOutput(job.out);
     if (listing) writeBuildRecord(job.cacheDir, { ...record, searchPending: false, ...listing });
     else forgetBuild(job.cacheDir, job.out);
   });
+  // What is left aside is this job's own (the index it did not swap in, or the one it replaced):
+  // removed once the lock is released, so that builds waiting for it do not wait for the removal.
+  rmSync(next, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
 }
