@@ -51,16 +51,18 @@ describe("content hashes of case folders kept between builds", () => {
     expect(next.hash(edited, edited)).not.toBe("marker");
   });
 
-  it("reads again a folder with a file added, removed or renamed", () => {
+  it("reads again a folder with a file added, removed or renamed, at any depth", () => {
     const store = join(dir, "store-2.json");
-    const [added, removed, renamed] = [caseFolder(), caseFolder(), caseFolder()];
-    recordWithMarkers(store, [added, removed, renamed], 10_000);
+    const [added, removed, renamed, nested] = [caseFolder(), caseFolder(), caseFolder(), caseFolder()];
+    recordWithMarkers(store, [added, removed, renamed, nested], 10_000);
+    mkdirSync(join(nested, "images", "more"));
+    writeFileSync(join(nested, "images", "more", "c.svg"), "<svg/>");
     writeFileSync(join(added, "fr.md"), "---\ntitle: A\n---\n");
     rmSync(join(removed, "images", "a.svg"));
     writeFileSync(join(renamed, "images", "b.svg"), readFileSync(join(renamed, "images", "a.svg")));
     rmSync(join(renamed, "images", "a.svg"));
     const next = new FolderHashes(store);
-    for (const folder of [added, removed, renamed]) expect(next.hash(folder, folder)).toBe(treeHash(folder));
+    for (const folder of [added, removed, renamed, nested]) expect(next.hash(folder, folder)).toBe(treeHash(folder));
   });
 
   it("does not trust files written within two seconds of the record (same clock tick)", () => {
