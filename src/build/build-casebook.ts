@@ -1,7 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { Language } from "../../schema/languages.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { assertOutputLocation, assertReplaceable, outputLockPath, writeAtomically } from "./atomic-output.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { ProjectError, requireCasesDir, type Project } from "./open-project.js";
@@ -9,50 +7,15 @@ import { themeFolder } from "./theme-folder.js";
 import { BuildCache } from "../cache/build-cache.js";
 import type { BuildSettings } from "../cache/build-inputs.js";
 import type { CasebookConfig } from "../../schema/config.js";
-import type { EditionStamp } from "../release/edition-model.js";
-import type { PrintProgress, PrintSummary } from "../print/print-casebook.js";
 import type { RenderPool } from "./render-pool.js";
 import { caseFolderCount } from "./thread-count.js";
 import { OutputChangedError, OutputUpdate } from "./output-update.js";
 import { listOutput, type OutputListing } from "../cache/build-record.js";
 import { siteWriter, type SiteFiles } from "./site-writer.js";
+import type { SiteBuild } from "./write-site.js";
+import { buildDate, type BuildOptions, type BuildResult } from "./build-options.js";
 
-export interface BuildOptions {
-  out: string;
-  languages?: Language[];
-  pdf: boolean;
-  includeDrafts?: boolean;
-  /** A release: the edition stamped on the site (banner, changelog page). */
-  edition?: EditionStamp;
-  /** The date (ISO) to build with, instead of SOURCE_DATE_EPOCH or now (a release's edition date). */
-  date?: string;
-  /**
-   * Use the build cache (`.casebook-cache/` in the project): an unchanged build returns at once,
-   * and the pages of unchanged cases are reused. The output is the same byte for byte either way.
-   */
-  cache?: boolean;
-  /** Threads that render the site's case pages (default: one per CPU). */
-  threads?: number;
-  /** Called while PDFs are printed (the CLI draws a progress bar). */
-  onProgress?: (progress: PrintProgress) => void;
-}
-
-export interface BuildResult {
-  ok: boolean;
-  diagnostics: Diagnostic[];
-  sources: Map<string, string>;
-  pages: number;
-  cases: number;
-  /** The books and case PDFs printed, when PDFs were asked for. */
-  print?: PrintSummary;
-}
-
-/** The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
-export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = env["SOURCE_DATE_EPOCH"];
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+export { buildDate, type BuildOptions, type BuildResult };
 
 /** Validates everything first; renders and writes the output only when no file has an error. */
 export async function buildCasebook(project: Project, options: BuildOptions): Promise<BuildResult> {
@@ -60,6 +23,9 @@ export async function buildCasebook(project: Project, options: BuildOptions): Pr
   const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options)) : undefined;
   const unchanged = await cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
   if (unchanged) return { ok: true, diagnostics: unchanged.diagnostics, sources: unchanged.sources, ...unchanged.summary };
+  // A few case bodies edited: only their pages are made again (see quick-build.ts).
+  const quick = cache && (await (await import("./quick-build.js")).quickBuild(project, options, cache));
+  if (quick) return quick;
   // When every case will be rendered, the rendering threads start now and load the renderer while
   // this thread loads and checks the cases (about a second of a cold build at 4,000 cases).
   const { RenderPool, renderThreads } = await import("./render-pool.js");
@@ -98,7 +64,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
   // After a build into the same output that is still exactly as it was left, only what differs is
   // written (see output-update.ts); otherwise a fresh output is written and swapped in.
   const previousOutput = await cache?.previousOutput();
-  let deferredSearch: { path: string; file: string }[] | undefined;
+  let site: SiteBuild | undefined;
   cache?.replacing();
   // The threads started early serve the first attempt only (writeSite stops them when it is done).
   let prestarted = pool;
@@ -108,9 +74,8 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
     prestarted = undefined;
     // A fresh output may carry the current one's search index (see writeSite), under that output's lock.
     files ??= siteWriter(join(dir, "site"), outputLockPath(resolve(options.out)));
-    const site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs, related: cache.related }, previousSearchIndex } : {}) });
+    site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs, related: cache.related }, previousSearchIndex } : {}) });
     result.pages = site.pages;
-    deferredSearch = site.deferredSearch;
     if (options.pdf) {
       const [{ printCasebook }, { readBookIntros }] = await Promise.all([import("../print/print-casebook.js"), import("../print/introduction.js")]);
       result.print = await printCasebook(book, {
@@ -138,7 +103,21 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
     (await writeAtomically(options.out, (dir) => write(dir), cache ? listOutput : undefined));
   result.cases = book.cases.length;
   result.ok = true;
-  if (cache && listing) await cache.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, deferredSearch, listing);
+  if (cache && listing && site) {
+    await cache.remember({ pages: result.pages, cases: result.cases, ...(result.print ? { print: result.print } : {}) }, diagnostics, sources, site.deferredSearch, listing);
+    // What a quick build after a body edit takes instead of loading every case (a site without PDFs only).
+    if (!options.pdf)
+      cache.quick.writeBase({
+        key: cache.inputs.key,
+        shared: cache.inputs.shared,
+        folders: cache.inputs.cases,
+        caseIds: [...validated.byCase.keys()],
+        book,
+        related: new Map([...site.related].map(([id, others]) => [id, others.map((other) => other.id)])),
+        strings: site.strings,
+        searchPages: site.searchPages,
+      });
+  }
   return result;
 }
 

@@ -67,6 +67,14 @@ export class OutputUpdate {
     }
   }
 
+  /**
+   * Keeps every file of the previous output that this build does not write again: for a build that
+   * knows which few files it changes (see quick-build.ts), where others list every file they keep.
+   */
+  keepAll(): void {
+    for (const path of this.#previous.keys()) this.#kept.add(path);
+  }
+
   /** The files of the output folder `sub` (e.g. "site"), kept where unchanged, staged where not. */
   siteFiles(sub: string): SiteFiles {
     const dir = join(this.staging, sub);

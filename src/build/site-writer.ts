@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { dirname, join, relative } from "node:path";
 import { placeFile } from "../cache/page-cache.js";
 import { withOutputLock } from "./output-lock.js";
+import type { CaseEntry } from "../link/casebook-model.js";
+import { fileForPath, paths } from "../site/urls.js";
 
 /**
  * Where a build puts the files of a site, by their site path. A fresh site writes every file into
@@ -112,4 +114,9 @@ export function linkFolder(source: string, target: string): number {
     count++;
   }
   return count;
+}
+
+/** A case's media: its asset files, once for all languages. */
+export function copyCaseMedia(entry: CaseEntry, files: Pick<SiteFiles, "copy">): void {
+  for (const [file, kind] of entry.assets) if (kind === "file") files.copy(join(entry.folder, file), fileForPath(paths.caseAsset(entry.id, file)));
 }

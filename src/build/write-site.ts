@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { caseJsonSchema } from "../../schema/json-schema.js";
 import type { BuildInputs } from "../cache/build-inputs.js";
-import { casePageKeys } from "../cache/case-page-key.js";
+import { casePageKeys, casePageOptions } from "../cache/case-page-key.js";
 import { listingKeys, siteDataKey } from "../cache/listings-key.js";
 import type { CachedPage, PageCache } from "../cache/page-cache.js";
 import type { RelatedCache } from "../cache/related-cache.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
 import { SearchIndexer } from "../search/search-index.js";
-import { readSiteFile, siteWriter, type SiteFiles } from "./site-writer.js";
+import { copyCaseMedia, readSiteFile, siteWriter, type SiteFiles } from "./site-writer.js";
 import { RenderPool, renderThreads } from "./render-pool.js";
 import { casesCsv } from "../site/data/cases-csv.js";
 import { casesJsonText } from "../site/data/cases-json.js";
@@ -18,7 +18,7 @@ import { relatedIndex } from "../site/components/related-cases.js";
 import { fontFaces } from "../site/font-faces.js";
 import type { EditionStamp } from "../release/edition-model.js";
 import { renderCasePages, renderListings, renderPermalinks, renderShared, type RenderedPage, type SiteOptions } from "../site/render-site.js";
-import { loadThemeStrings } from "../site/theme-strings.js";
+import { loadThemeStrings, type ThemeStrings } from "../site/theme-strings.js";
 import { fileForPath, paths } from "../site/urls.js";
 
 export interface SiteBuild {
@@ -30,6 +30,9 @@ export interface SiteBuild {
   listed: SitemapPage[];
   /** When the search index was left to a background job: the pages it must index, in order. */
   deferredSearch?: { path: string; file: string }[];
+  /** The related cases of each case, as the case pages show them, and the theme's strings. */
+  related: ReadonlyMap<string, readonly CaseEntry[]>;
+  strings: ThemeStrings;
 }
 
 const SCRIPTS = ["theme.js", "facets.js", "search.js"];
@@ -77,7 +80,7 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     edition: options.edition,
   };
   const cache = options.cache;
-  const pageOptions = { withPdf: options.withPdf, edition: options.edition ?? null };
+  const pageOptions = casePageOptions(options);
   const keyOf = cache ? casePageKeys(book, siteOptions.related, cache.inputs, pageOptions) : undefined;
   const listingKey = cache ? listingKeys(book, cache.inputs, pageOptions) : undefined;
   const keys = new Map(keyOf ? book.cases.map((entry) => [entry.id, keyOf(entry)]) : []);
@@ -198,15 +201,12 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
     throw error;
   }
 
-  if (searchIndex) return { pages: count, searchFiles: await searchIndex, searchPages, listed: sitemapPages };
-  if (!defer) return { pages: count, searchFiles: 0, searchPages, listed: sitemapPages };
-  return { pages: count, searchFiles: files.carryFolder(options.previousSearchIndex!, "pagefind"), searchPages, listed: sitemapPages, deferredSearch: searchPages };
+  const made = { pages: count, searchPages, listed: sitemapPages, related: siteOptions.related, strings: siteOptions.strings };
+  if (searchIndex) return { ...made, searchFiles: await searchIndex };
+  if (!defer) return { ...made, searchFiles: 0 };
+  return { ...made, searchFiles: files.carryFolder(options.previousSearchIndex!, "pagefind"), deferredSearch: searchPages };
 }
 
-/** A case's media: its asset files, once for all languages. */
-export function copyCaseMedia(entry: CaseEntry, files: Pick<SiteFiles, "copy">): void {
-  for (const [file, kind] of entry.assets) if (kind === "file") files.copy(join(entry.folder, file), fileForPath(paths.caseAsset(entry.id, file)));
-}
 
 /** Open data, feeds and the sitemap: what the site says of every case, outside its pages. Returns the files written. */
 export function writeSiteData(book: Casebook, write: (file: string, content: string) => void, buildDate: string, listed: readonly SitemapPage[]): string[] {

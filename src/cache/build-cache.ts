@@ -10,6 +10,7 @@ import { PageCache } from "./page-cache.js";
 import { LoadCache } from "./load-cache.js";
 import { RelatedCache } from "./related-cache.js";
 import { startOutputCheck, type OutputCheck } from "./output-check.js";
+import { QuickStateStore, type QuickState } from "./quick-state.js";
 
 /** The cache folder of a project: beside its cases, outside any output, safe to delete. */
 export const CACHE_FOLDER = ".casebook-cache";
@@ -30,6 +31,8 @@ export class BuildCache {
   readonly pages: PageCache;
   readonly loads: LoadCache;
   readonly related: RelatedCache;
+  /** What a quick build needs of the previous build (see quick-build.ts). */
+  readonly quick: QuickStateStore;
   readonly #previous: BuildRecord | undefined;
   readonly #folders: FolderHashes;
   /** Whether the output is exactly as the previous build left it (checked while the cases are fingerprinted). */
@@ -48,6 +51,7 @@ export class BuildCache {
     this.pages = new PageCache(join(dir, "pages"));
     this.loads = new LoadCache(join(dir, "loaded"), this.inputs.shared);
     this.related = new RelatedCache(join(dir, "related"), this.inputs.shared);
+    this.quick = new QuickStateStore(join(dir, "quick"));
   }
 
   static open(settings: BuildSettings): BuildCache {
@@ -58,11 +62,28 @@ export class BuildCache {
   async unchanged<S>(): Promise<CachedReport<S> | undefined> {
     const record = this.#previous;
     if (!record || record.key !== this.inputs.key || record.searchPending || !(await this.#check).intact) return undefined;
+    return this.previousReport<S>();
+  }
+
+  /** The previous build's report, whatever changed since. */
+  previousReport<S>(): CachedReport<S> | undefined {
+    const record = this.#previous;
+    if (!record) return undefined;
     return {
       summary: record.summary as S,
       diagnostics: record.diagnostics.map(diagnosticFromRecord),
       sources: new Map(Object.entries(record.sources)),
     };
+  }
+
+  /**
+   * The state the previous build into this output left for a quick build, when it is that build's
+   * and the shared inputs (Casebook, configuration, vocabularies, theme, options) are unchanged.
+   */
+  quickState(): (QuickState & { replaced: number }) | undefined {
+    const record = this.#previous;
+    if (!record) return undefined;
+    return this.quick.read(record.key, this.inputs.shared);
   }
 
   /**
@@ -104,8 +125,10 @@ export class BuildCache {
   /**
    * Records a finished build (after its output was swapped in or updated) and drops the pages it did
    * not use. `listing`: what the output held when the build left it (listed under the output's lock).
+   * `prune`: false for a quick build, which looked up only the pages it changed (the cache keeps
+   * the ones it replaced until the next full build).
    */
-  async remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch: { path: string; file: string }[] | undefined, listing: OutputListing): Promise<void> {
+  async remember(summary: unknown, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, pendingSearch: { path: string; file: string }[] | undefined, listing: OutputListing, prune = true): Promise<void> {
     const about = new Set(diagnostics.map((d) => d.file ?? ""));
     writeBuildRecord(this.dir, {
       format: 2,
@@ -117,9 +140,11 @@ export class BuildCache {
       ...listing,
       ...(pendingSearch ? { searchPending: true } : {}),
     });
-    this.pages.prune();
     await this.#loadsWritten;
-    this.loads.prune();
+    if (prune) {
+      this.pages.prune();
+      this.loads.prune();
+    }
     if (pendingSearch) startIndexJob({ out: this.out, key: this.inputs.key, cacheDir: this.dir, pages: pendingSearch });
   }
 }

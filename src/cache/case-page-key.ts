@@ -40,3 +40,8 @@ export function casePageKeys(
 export function caseFace(entry: CaseEntry): string {
   return JSON.stringify([entry.id, entry.originalLang, [...entry.versions].map(([lang, v]) => [lang, v.title])]);
 }
+
+/** The options that change every case page, as their keys take them. */
+export function casePageOptions(options: { withPdf: boolean; edition?: unknown }): Record<string, unknown> {
+  return { withPdf: options.withPdf, edition: options.edition ?? null };
+}

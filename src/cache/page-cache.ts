@@ -99,6 +99,15 @@ export class PageCache {
     }
   }
 
+  /** Removes one entry (pages replaced by a build that does not prune). */
+  drop(key: string): void {
+    try {
+      rmSync(join(this.dir, key), { recursive: true, force: true });
+    } catch {
+      // Left to the next build's prune.
+    }
+  }
+
   /** Removes the entries this build did not use: the cache holds one build's pages. */
   prune(): void {
     if (!existsSync(this.dir)) return;

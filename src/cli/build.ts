@@ -55,6 +55,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   }
   const where = displayPath(out, io.cwd);
   io.stdout(`Built ${result.cases} cases, ${result.pages} pages into ${where}/site/.\n`);
+  if (result.updated) io.stdout(`Only the pages of ${result.updated.join(", ")} were made again; the search index follows in the background.\n`);
   if (result.print) {
     const books = result.print.books.map((b) => `${b.lang} ${b.pages} pages`).join(", ");
     io.stdout(`Printed ${result.print.books.length} books (${books}) into ${where}/pdf/, and ${result.print.casePdfs} case PDFs.\n`);

@@ -13,9 +13,9 @@ import type { FileValidationMemo } from "../validate/validate-loaded.js";
 import { createCaseSchemas, type CaseSchemas } from "../../schema/case.js";
 import { buildDate } from "../build/build-casebook.js";
 import { openProject, type Project } from "../build/open-project.js";
-import { siteWriter } from "../build/site-writer.js";
+import { copyCaseMedia, siteWriter } from "../build/site-writer.js";
 import { themeFolder } from "../build/theme-folder.js";
-import { copyCaseMedia, writeSite, writeSiteData, type SiteBuild } from "../build/write-site.js";
+import { writeSite, writeSiteData, type SiteBuild } from "../build/write-site.js";
 import { PreviewKeys, sameCaseIds, type PreviewPageKeys } from "./preview-keys.js";
 import { PreviewSearch } from "./preview-search.js";
 

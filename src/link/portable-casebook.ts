@@ -4,7 +4,7 @@ import type { Casebook, CaseEntry, CaseVersion } from "./casebook-model.js";
 /** A version as plain data, without its Markdown (sent apart, only where it is rendered). */
 type PortableVersion = Omit<CaseVersion, "markdown">;
 
-type PortableEntry = Omit<CaseEntry, "versions"> & { versions: [Language, PortableVersion][] };
+export type PortableEntry = Omit<CaseEntry, "versions"> & { versions: [Language, PortableVersion][] };
 
 /**
  * A casebook as plain data that crosses to a worker thread: everything a page of any case shows
@@ -25,11 +25,18 @@ export function portableCasebook(book: Casebook): PortableCasebook {
     config: book.config,
     vocabularies: book.vocabularies,
     languages: book.languages,
-    cases: book.cases.map((entry) => ({
-      ...entry,
-      versions: [...entry.versions].map(([lang, { markdown: _markdown, ...plain }]) => [lang, plain]),
-    })),
+    cases: book.cases.map(portableEntry),
   };
+}
+
+/** An entry as plain data, without its bodies. */
+export function portableEntry(entry: CaseEntry): PortableEntry {
+  return { ...entry, versions: [...entry.versions].map(([lang, { markdown: _markdown, ...plain }]) => [lang, plain]) };
+}
+
+/** An entry again, its bodies empty. */
+export function entryFromPortable(entry: PortableEntry): CaseEntry {
+  return { ...entry, versions: new Map(entry.versions.map(([lang, version]) => [lang, versionWithBody(version)])) };
 }
 
 export function caseMarkdown(entry: CaseEntry): CaseMarkdown {
@@ -41,10 +48,7 @@ export function caseMarkdown(entry: CaseEntry): CaseMarkdown {
  * its own, for as long as its pages are rendered.
  */
 export function casebookFromPortable(portable: PortableCasebook): Casebook & { withMarkdown<T>(id: string, markdown: CaseMarkdown, use: () => T): T } {
-  const cases: CaseEntry[] = portable.cases.map((entry) => ({
-    ...entry,
-    versions: new Map(entry.versions.map(([lang, version]) => [lang, versionWithBody(version)])),
-  }));
+  const cases: CaseEntry[] = portable.cases.map(entryFromPortable);
   const byId = new Map(cases.map((entry) => [entry.id, entry]));
   return {
     config: portable.config,
