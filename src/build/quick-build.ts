@@ -54,7 +54,7 @@ export async function quickBuild(project: Project, options: BuildOptions, cache:
   const out = resolve(options.out);
   assertReplaceable(out);
   assertOutputLocation(options.out, project);
-  cache.replacing();
+  cache.replacing(false);
   const update = new OutputUpdate(out, previousOutput, previousOutput.marker);
   update.keepAll();
   let listing;

@@ -114,11 +114,13 @@ export class BuildCache {
   /**
    * Forgets the previous build before the output is replaced, keeps the case folders' hashes and
    * starts writing the loaded cases' records (only now: a build refused before this point writes
-   * nothing anywhere).
+   * nothing anywhere). `folderHashes`: false for a quick build, which changed a few folders: the
+   * hashes kept before stay valid for every other folder, and those few are hashed again next time
+   * (rewriting the stamps of every file of every case cost it 35 ms at 4,000 cases).
    */
-  replacing(): void {
+  replacing(folderHashes = true): void {
     forgetBuild(this.dir, this.out);
-    this.#folders.save();
+    if (folderHashes) this.#folders.save();
     this.#loadsWritten = this.loads.flush();
   }
 
