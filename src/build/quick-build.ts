@@ -96,7 +96,7 @@ async function planQuickBuild(project: Project, options: BuildOptions, cache: Bu
   const changed = state && changedFolders(cache.inputs.cases, state);
   const previous = cache.previousReport<Pick<BuildResult, "pages" | "cases">>();
   if (!state || !changed || !previous) return undefined;
-  if (changed.length > QUICK_CASES || changed.length * 2 >= state.folders.size || state.replaced + changed.length > REPLACED_MAX) return undefined;
+  if (changed.length === 0 || changed.length > QUICK_CASES || changed.length * 2 >= state.folders.size || state.replaced + changed.length > REPLACED_MAX) return undefined;
 
   const book = state.book;
   const fresh = new Map<string, CaseEntry>();

@@ -207,7 +207,6 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   return { ...made, searchFiles: files.carryFolder(options.previousSearchIndex!, "pagefind"), deferredSearch: searchPages };
 }
 
-
 /** Open data, feeds and the sitemap: what the site says of every case, outside its pages. Returns the files written. */
 export function writeSiteData(book: Casebook, write: (file: string, content: string) => void, buildDate: string, listed: readonly SitemapPage[]): string[] {
   const files: [string, () => string][] = [
