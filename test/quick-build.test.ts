@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashText } from "../src/cache/hash-tree.js";
 import { generatedProject } from "./helpers/generated-project.js";
 import { removeProjects, searchSettled } from "./helpers/remove-projects.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
@@ -177,7 +178,9 @@ describe("a build after body edits (the quick path)", { timeout: 600_000 }, () =
 
   it("takes the full build when its state is damaged or gone, and writes it again", async () => {
     const id = single[1]!;
-    const state = join(project, ".casebook-cache", "quick");
+    // One state per output folder, named by its path's hash.
+    const state = join(project, ".casebook-cache", "quick", hashText(join(project, "dist")).slice(0, 24));
+    expect(existsSync(join(state, "head.json"))).toBe(true);
     const entries = join(state, "entries.bin");
     const bytes = readFileSync(entries);
     writeFileSync(entries, bytes.subarray(0, bytes.length - 100));
@@ -189,6 +192,19 @@ describe("a build after body edits (the quick path)", { timeout: 600_000 }, () =
     appendFileSync(md(project, id), "\nAfter a deleted state: wallaby.\n");
     expect(quickly(await settledBuild(project))).toBeUndefined();
     await expectFullBuildsSite(project);
+  });
+
+  it("keeps a state for each output folder", async () => {
+    const [a, b] = [single[2]!, single[3]!];
+    expect(quickly(await settledBuild(project, "--out", "second"))).toBeUndefined();
+    appendFileSync(md(project, a), "\nFor both outputs: pademelon.\n");
+    expect(quickly(await settledBuild(project))).toEqual([a]);
+    expect(quickly(await settledBuild(project, "--out", "second"))).toEqual([a]);
+    appendFileSync(md(project, b), "\nFor both outputs again: quokka.\n");
+    expect(quickly(await settledBuild(project, "--out", "second"))).toEqual([b]);
+    expect(quickly(await settledBuild(project))).toEqual([b]);
+    await searchSettled(project);
+    expect(snapshot(join(project, "second", "site"))).toEqual(snapshot(join(project, "dist", "site")));
   });
 
   it("is never taken without the cache", () => {

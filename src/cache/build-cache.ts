@@ -11,6 +11,7 @@ import { LoadCache } from "./load-cache.js";
 import { RelatedCache } from "./related-cache.js";
 import { startOutputCheck, type OutputCheck } from "./output-check.js";
 import { QuickStateStore, type QuickState } from "./quick-state.js";
+import { hashText } from "./hash-tree.js";
 
 /** The cache folder of a project: beside its cases, outside any output, safe to delete. */
 export const CACHE_FOLDER = ".casebook-cache";
@@ -51,7 +52,8 @@ export class BuildCache {
     this.pages = new PageCache(join(dir, "pages"));
     this.loads = new LoadCache(join(dir, "loaded"), this.inputs.shared);
     this.related = new RelatedCache(join(dir, "related"), this.inputs.shared);
-    this.quick = new QuickStateStore(join(dir, "quick"));
+    // One state per output, as one record per output: builds into two folders keep both.
+    this.quick = new QuickStateStore(join(dir, "quick", hashText(settings.out).slice(0, 24)));
   }
 
   static open(settings: BuildSettings): BuildCache {
