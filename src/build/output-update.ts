@@ -32,6 +32,9 @@ export class OutputUpdate {
   readonly #previous: Map<string, OutputFile>;
   readonly #folders: Map<string, number>;
   readonly #kept = new Set<string>();
+  /** Set by keepAll: the previous listing, in order, which the update changes only where it writes. */
+  #keptAll: OutputListing | undefined;
+  readonly #listing: OutputListing;
   readonly #marker: string;
   readonly #dev: number;
 
@@ -44,6 +47,7 @@ export class OutputUpdate {
     previous: OutputListing,
     marker = markerStamp(out),
   ) {
+    this.#listing = previous;
     this.#previous = new Map(previous.files.map((f) => [f[0], f]));
     this.#folders = new Map(previous.folders);
     this.#marker = marker;
@@ -73,6 +77,7 @@ export class OutputUpdate {
    */
   keepAll(): void {
     for (const path of this.#previous.keys()) this.#kept.add(path);
+    this.#keptAll = this.#listing;
   }
 
   /** The files of the output folder `sub` (e.g. "site"), kept where unchanged, staged where not. */
@@ -140,15 +145,17 @@ export class OutputUpdate {
     if (markerStamp(this.out) !== this.#marker) throw new OutputChangedError(`${this.out} was changed by another build while this one ran.`);
     // The marker is replaced first: another build that started from the same output sees it changed.
     renewMarker(this.out);
+    const staged = readdirSync(this.staging, { withFileTypes: true, recursive: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => relative(this.staging, join(entry.parentPath, entry.name)));
+    if (this.#keptAll && this.#previous.has(OUTPUT_MARKER) && staged.every((path) => this.#previous.has(path))) return this.#replaceOnly(this.#keptAll, staged);
     const touched = new Set<string>([""]);
     const files = new Map<string, OutputFile>();
     for (const path of this.#kept) files.set(path, this.#previous.get(path)!);
     for (const [path, entry] of this.#previous)
       if (path === OUTPUT_MARKER || path.startsWith(`${RELEASES_FOLDER}${sep}`)) files.set(path, entry);
     // New and changed files, renamed over the previous ones (their folders made where new).
-    for (const entry of readdirSync(this.staging, { withFileTypes: true, recursive: true })) {
-      if (entry.isDirectory()) continue;
-      const path = relative(this.staging, join(entry.parentPath, entry.name));
+    for (const path of staged) {
       const target = join(this.out, path);
       const parent = dirname(path);
       if (!this.#folders.has(parent)) {
@@ -193,6 +200,29 @@ export class OutputUpdate {
     const markerStat = statSync(join(this.out, OUTPUT_MARKER));
     files.set(OUTPUT_MARKER, [OUTPUT_MARKER, markerStat.size, markerStat.mtimeMs, markerStat.ino]);
     return { files: [...files.values()].sort(byPath), folders: folders.sort(byPath) };
+  }
+
+  /**
+   * The apply of an update that kept every file and wrote only files the output already had (a
+   * quick build's pages): each is renamed over its predecessor, and the listing is the previous one
+   * with those files and their folders stamped again, without going over its 47,000 entries twice.
+   */
+  #replaceOnly(previous: OutputListing, staged: readonly string[]): OutputListing {
+    const replaced = new Map<string, OutputFile>();
+    const touched = new Set<string>([""]);
+    for (const path of staged) {
+      const target = join(this.out, path);
+      renameSync(join(this.staging, path), target);
+      const stat = statSync(target);
+      replaced.set(path, [path, stat.size, stat.mtimeMs, stat.ino]);
+      touched.add(dirname(path) === "." ? "" : dirname(path));
+    }
+    const markerStat = statSync(join(this.out, OUTPUT_MARKER));
+    replaced.set(OUTPUT_MARKER, [OUTPUT_MARKER, markerStat.size, markerStat.mtimeMs, markerStat.ino]);
+    return {
+      files: previous.files.map((entry) => replaced.get(entry[0]) ?? entry),
+      folders: previous.folders.map((entry): OutputFolder => (touched.has(entry[0]) ? [entry[0], statSync(join(this.out, entry[0])).mtimeMs] : entry)),
+    };
   }
 }
 
