@@ -13,6 +13,7 @@ import { OutputChangedError, OutputUpdate } from "./output-update.js";
 import { listOutput, type OutputListing } from "../cache/build-record.js";
 import { siteWriter, type SiteFiles } from "./site-writer.js";
 import type { SiteBuild } from "./write-site.js";
+import { relatedIds } from "../cache/related-cache.js";
 import { buildDate, type BuildOptions, type BuildResult } from "./build-options.js";
 
 export { buildDate, type BuildOptions, type BuildResult };
@@ -113,7 +114,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
         folders: cache.inputs.cases,
         caseIds: [...validated.byCase.keys()],
         book,
-        related: new Map([...site.related].map(([id, others]) => [id, others.map((other) => other.id)])),
+        related: new Map(relatedIds(site.related)),
         strings: site.strings,
         searchPages: site.searchPages,
       });

@@ -32,9 +32,9 @@ export class OutputUpdate {
   readonly #previous: Map<string, OutputFile>;
   readonly #folders: Map<string, number>;
   readonly #kept = new Set<string>();
-  /** Set by keepAll: the previous listing, in order, which the update changes only where it writes. */
-  #keptAll: OutputListing | undefined;
+  /** The previous listing, in order; after keepAll, the update changes it only where it writes. */
   readonly #listing: OutputListing;
+  #keptAll = false;
   readonly #marker: string;
   readonly #dev: number;
 
@@ -77,7 +77,7 @@ export class OutputUpdate {
    */
   keepAll(): void {
     for (const path of this.#previous.keys()) this.#kept.add(path);
-    this.#keptAll = this.#listing;
+    this.#keptAll = true;
   }
 
   /** The files of the output folder `sub` (e.g. "site"), kept where unchanged, staged where not. */
@@ -148,7 +148,7 @@ export class OutputUpdate {
     const staged = readdirSync(this.staging, { withFileTypes: true, recursive: true })
       .filter((entry) => !entry.isDirectory())
       .map((entry) => relative(this.staging, join(entry.parentPath, entry.name)));
-    if (this.#keptAll && this.#previous.has(OUTPUT_MARKER) && staged.every((path) => this.#previous.has(path))) return this.#replaceOnly(this.#keptAll, staged);
+    if (this.#keptAll && this.#previous.has(OUTPUT_MARKER) && staged.every((path) => this.#previous.has(path))) return this.#replaceOnly(staged);
     const touched = new Set<string>([""]);
     const files = new Map<string, OutputFile>();
     for (const path of this.#kept) files.set(path, this.#previous.get(path)!);
@@ -207,7 +207,7 @@ export class OutputUpdate {
    * quick build's pages): each is renamed over its predecessor, and the listing is the previous one
    * with those files and their folders stamped again, without going over its 47,000 entries twice.
    */
-  #replaceOnly(previous: OutputListing, staged: readonly string[]): OutputListing {
+  #replaceOnly(staged: readonly string[]): OutputListing {
     const replaced = new Map<string, OutputFile>();
     const touched = new Set<string>([""]);
     for (const path of staged) {
@@ -220,8 +220,8 @@ export class OutputUpdate {
     const markerStat = statSync(join(this.out, OUTPUT_MARKER));
     replaced.set(OUTPUT_MARKER, [OUTPUT_MARKER, markerStat.size, markerStat.mtimeMs, markerStat.ino]);
     return {
-      files: previous.files.map((entry) => replaced.get(entry[0]) ?? entry),
-      folders: previous.folders.map((entry): OutputFolder => (touched.has(entry[0]) ? [entry[0], statSync(join(this.out, entry[0])).mtimeMs] : entry)),
+      files: this.#listing.files.map((entry) => replaced.get(entry[0]) ?? entry),
+      folders: this.#listing.folders.map((entry): OutputFolder => (touched.has(entry[0]) ? [entry[0], statSync(join(this.out, entry[0])).mtimeMs] : entry)),
     };
   }
 }

@@ -106,7 +106,7 @@ async function planQuickBuild(project: Project, options: BuildOptions, cache: Bu
     const display = displayPath(join(project.casesDir, id), project.cwd);
     // A case the previous report speaks of is left to the full build, which reports it again.
     if (!before || previous.diagnostics.some((d) => d.file === display || d.file?.startsWith(`${display}/`))) return undefined;
-    const entry = loadCase(project, id, state, options.includeDrafts ?? false, book);
+    const entry = loadCase(project, id, state, options.includeDrafts ?? false);
     if (!entry || listingFragment(entry) !== listingFragment(before)) return undefined;
     fresh.set(id, entry);
   }
@@ -145,7 +145,7 @@ function changedFolders(now: ReadonlyMap<string, string>, state: QuickState): st
 }
 
 /** A changed case, loaded, checked and linked as a full build would: undefined when it is not clean. */
-function loadCase(project: Project, id: string, state: QuickState, includeDrafts: boolean, book: Casebook): CaseEntry | undefined {
+function loadCase(project: Project, id: string, state: QuickState, includeDrafts: boolean): CaseEntry | undefined {
   const found = findFolderFiles(project.casesDir, id, project.cwd);
   if (found.diagnostics.length > 0) return undefined;
   const loads = found.files.map(loadFile);
@@ -155,7 +155,7 @@ function loadCase(project: Project, id: string, state: QuickState, includeDrafts
   const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear, caseIds: state.caseIds });
   if (validated.diagnostics.length > 0) return undefined;
   const linked = linkCase(id, validated.byCase.get(id) ?? [], loaded, { includeDrafts });
-  const number = book.byId.get(id)?.number;
+  const number = state.book.byId.get(id)?.number;
   if (!linked || number === undefined) return undefined;
-  return { ...linked, number, linksTo: linked.linksTo.filter((other) => book.byId.has(other)) };
+  return { ...linked, number, linksTo: linked.linksTo.filter((other) => state.book.byId.has(other)) };
 }

@@ -49,10 +49,15 @@ export class RelatedCache {
   /** Writes the result atomically and drops the others. A failure only costs time next build. */
   #write(name: string, related: ReadonlyMap<string, readonly CaseEntry[]>): void {
     try {
-      replaceFile(join(this.dir, name), JSON.stringify([...related].map(([id, others]) => [id, others.map((other) => other.id)])));
+      replaceFile(join(this.dir, name), JSON.stringify(relatedIds(related)));
       for (const other of readdirSync(this.dir)) if (other !== name && !other.endsWith(".tmp")) rmSync(join(this.dir, other), { force: true });
     } catch {
       // An unwritable cache folder must not fail the build.
     }
   }
+}
+
+/** The related cases of each case by id, as kept on disk. */
+export function relatedIds(related: ReadonlyMap<string, readonly CaseEntry[]>): [string, string[]][] {
+  return [...related].map(([id, others]) => [id, others.map((other) => other.id)]);
 }
