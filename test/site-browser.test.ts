@@ -123,6 +123,10 @@ describe("the website in headless Chromium", () => {
         const path = `/${file.replace(/index\.html$/, "")}`;
         const response = await page.goto(served.server.url + path, { waitUntil: "load" });
         if (file !== "404.html" && response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
+        // The search script runs on after "load" (it loads the index first): its errors count too.
+        if (await page.$("form.search-form")) {
+          await page.waitForSelector("form.search-form[data-ready]", { timeout: 15_000 }).catch(() => problems.push(`${path}: the search form never became ready`));
+        }
       }
       await page.close();
     };

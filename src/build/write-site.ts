@@ -88,7 +88,9 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   const defer = options.previousSearchIndex !== undefined && keys.size > 0 && fresh < keys.size / 2 && fresh <= Math.max(DEFER_SEARCH.cases, keys.size * DEFER_SEARCH.share);
   // Pages are written as they are rendered, one case at a time, and fed to the search index at
   // once, so memory stays flat and indexing overlaps rendering.
-  const search = defer || options.search === false ? undefined : new SearchIndexer();
+  // A case is searchable once in every language it is written in (see case-page.ts).
+  const searchable = book.cases.reduce((n, entry) => n + book.languages.filter((lang) => entry.versions.has(lang)).length, 0);
+  const search = defer || options.search === false ? undefined : new SearchIndexer(searchable);
   const searchPages: { path: string; file: string }[] = [];
   // The sitemap lists the shared pages, the listings, the case pages and the permalinks, in this
   // order, whatever order they are made in.

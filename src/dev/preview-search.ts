@@ -80,7 +80,7 @@ export class PreviewSearch {
 
   async #index(pages: readonly SearchPage[], generation: number): Promise<void> {
     const started = performance.now();
-    const search = new SearchIndexer();
+    const search = new SearchIndexer(pages.length);
     this.#active = search;
     try {
       if (await this.#indexWith(search, pages, generation)) this.onIndexed?.(pages.length, performance.now() - started);

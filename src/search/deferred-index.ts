@@ -38,7 +38,7 @@ export function startIndexJob(job: IndexJob): void {
  */
 export async function runIndexJob(job: IndexJob): Promise<void> {
   const site = join(job.out, "site");
-  const search = new SearchIndexer();
+  const search = new SearchIndexer(job.pages.length);
   try {
     for (const page of job.pages) await search.add(page.path, readFileSync(join(site, page.file), "utf8"));
   } catch (error) {

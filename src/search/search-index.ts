@@ -1,5 +1,7 @@
 import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { keepShardData, shardCount, shardFolder, writeShardList } from "./search-shards.js";
 
 export class SearchIndexError extends Error {
   override name = "SearchIndexError";
@@ -10,28 +12,45 @@ const IN_FLIGHT = 32;
 
 /**
  * A Pagefind index fed while pages are produced, so indexing (in Pagefind's own process) overlaps
- * rendering. One index per `<html lang>`. Pagefind's errors are fatal, and its service is always
- * closed, whether `files()` succeeds or `abort()` is called.
+ * rendering. One index per `<html lang>`. A large index is split into shards (see
+ * search-shards.ts): the pages are dealt to them in turn, so each shard is a sample of the whole
+ * casebook and their relevance scores compare, and the shards are written one after another.
+ * Pagefind's errors are fatal, and its service is always closed, whether writing succeeds or
+ * `abort()` is called.
  */
 export class SearchIndexer {
-  readonly #index: Promise<pagefind.PagefindIndex>;
+  readonly #shards: Promise<pagefind.PagefindIndex>[];
   readonly #pending = new Set<Promise<void>>();
+  /** Pages dealt so far in each language, and how many shards have been dealt one. */
+  readonly #dealt = new Map<string, number>();
+  #used = 0;
   #failure: Error | undefined;
   #writing = false;
 
-  constructor() {
-    this.#index = pagefind.createIndex({}).then((created) => {
-      if (created.errors.length || !created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join("; ")}`);
-      return created.index;
+  /** `pages`: how many pages are to come (it sets the number of shards; more or fewer may come). */
+  constructor(pages: number) {
+    this.#shards = Array.from({ length: shardCount(pages) }, () => {
+      const index = pagefind.createIndex({}).then((created) => {
+        if (created.errors.length || !created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join("; ")}`);
+        return created.index;
+      });
+      index.catch(() => undefined);
+      return index;
     });
-    this.#index.catch(() => undefined);
   }
 
   /** Queues a page; waits only when too many are in flight. */
   async add(path: string, html: string): Promise<void> {
     if (this.#failure) throw this.#failure;
     if (this.#writing) throw new SearchIndexError(`${path} was given to the search index after it began writing`);
-    const job = this.#index
+    // Dealt in turn within each language, so that every shard holds every language that has as
+    // many pages as there are shards, and the first shard every language that has any.
+    const lang = languageOf(html);
+    const dealt = this.#dealt.get(lang) ?? 0;
+    this.#dealt.set(lang, dealt + 1);
+    this.#used = Math.max(this.#used, Math.min(dealt + 1, this.#shards.length));
+    const shard = this.#shards[dealt % this.#shards.length]!;
+    const job = shard
       .then((index) => index.addHTMLFile({ url: path, content: html }))
       .then((added) => {
         if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${path}: ${added.errors.join("; ")}`);
@@ -47,7 +66,7 @@ export class SearchIndexer {
   /**
    * Waits for every page, then has Pagefind write the index into `folder` (from its own process:
    * the index, hundreds of megabytes for thousands of cases, never passes through Node's memory),
-   * closes Pagefind and returns the number of files written.
+   * its shards beside their list in `folder`, closes Pagefind and returns the number of files written.
    */
   async writeTo(folder: string): Promise<number> {
     return (await this.startWriting(folder)).written;
@@ -60,21 +79,31 @@ export class SearchIndexer {
    */
   async startWriting(folder: string): Promise<{ written: Promise<number> }> {
     this.#writing = true;
-    let index: pagefind.PagefindIndex;
+    let shards: pagefind.PagefindIndex[];
     try {
       await Promise.all(this.#pending);
       if (this.#failure) throw this.#failure;
-      index = await this.#index;
+      // Only the shards dealt a page are written (fewer pages may have come than were announced).
+      shards = (await Promise.all(this.#shards)).slice(0, Math.max(1, this.#used));
     } catch (error) {
       await pagefind.close();
       throw error;
     }
-    // The request leaves now (Pagefind's client writes it to the service at once).
-    const request = index.writeFiles({ outputPath: folder });
+    const write = async (request: Promise<pagefind.WriteFilesResponse>) => {
+      const result = await request;
+      if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
+    };
+    // The first request leaves now (Pagefind's client writes it to the service at once); each
+    // further shard is written when the one before is done, so that only one is being written.
+    const first = shards[0]!.writeFiles({ outputPath: folder });
     const written = (async () => {
       try {
-        const result = await request;
-        if (result.errors.length) throw new SearchIndexError(`Pagefind could not write its index: ${result.errors.join("; ")}`);
+        await write(first);
+        for (let n = 1; n < shards.length; n++) {
+          await write(shards[n]!.writeFiles({ outputPath: join(folder, shardFolder(n)) }));
+          keepShardData(join(folder, shardFolder(n)));
+        }
+        writeShardList(folder, shards.length);
         return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
       } finally {
         await pagefind.close();
@@ -88,4 +117,9 @@ export class SearchIndexer {
     await Promise.allSettled(this.#pending);
     await pagefind.close();
   }
+}
+
+/** A page's language as Pagefind takes it: its `<html lang>`, lower-cased ("" when it has none). */
+function languageOf(html: string): string {
+  return /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 2000))?.[1]?.toLowerCase() ?? "";
 }

@@ -1,6 +1,7 @@
 // Search with Pagefind: a query (or none, to browse by filters), filters for country, model, sector,
 // direction and year (OR within a filter, AND across), sorting by year, highlighted excerpts, and a
-// switch that merges the other languages' indexes. The state lives in the URL.
+// switch that merges the other languages' indexes. The state lives in the URL. A large casebook's
+// index comes in shards (listed in shards.json), merged here into one search.
 const form = document.querySelector("form.search-form");
 const input = document.querySelector("#search-input");
 const list = document.querySelector(".search-results");
@@ -9,18 +10,34 @@ const filtersBox = document.querySelector(".search-filters");
 const labels = JSON.parse(filtersBox.dataset.labels);
 const params = new URLSearchParams(location.search);
 const base = new URL("/pagefind/", location.href).href;
+/** Results shown at once. */
+const SHOWN = 30;
+/** Searches started, so that one that ends after a later one does not overwrite its results. */
+let runs = 0;
 
-const pagefind = await import(`${base}pagefind.js`);
+// An index written before shards were (a preview's first, say) has no list: it is one whole index.
+const shardList = fetch(`${base}shards.json`).then((r) => (r.ok ? r.json() : { shards: [] }));
+const [pagefind, { shards }] = await Promise.all([import(`${base}pagefind.js`), shardList]);
 await pagefind.options({ baseUrl: "/" });
 await pagefind.init();
+const own = document.documentElement.lang.toLowerCase();
+/** Merges the shards that hold `language` (the page's own when omitted). */
+const mergeShards = async (language) => {
+  for (const shard of shards) {
+    if (shard.languages.includes(language ?? own)) await pagefind.mergeIndex(new URL(shard.path, base).href, language ? { language } : {});
+  }
+};
+await mergeShards();
 
 const all = form.elements.namedItem("all");
 all.checked = params.get("all") === "1";
 if (all.checked) {
   const entry = await (await fetch(`${base}pagefind-entry.json`)).json();
-  const own = document.documentElement.lang.toLowerCase();
-  for (const language of Object.keys(entry.languages)) {
-    if (language.toLowerCase() !== own) await pagefind.mergeIndex(base, { language });
+  const languages = new Set([...Object.keys(entry.languages), ...shards.flatMap((shard) => shard.languages)]);
+  for (const language of languages) {
+    if (language.toLowerCase() === own) continue;
+    if (language in entry.languages) await pagefind.mergeIndex(base, { language });
+    await mergeShards(language);
   }
 }
 
@@ -105,6 +122,7 @@ function stateParams() {
 }
 
 async function run(pushUrl = false) {
+  const mine = ++runs;
   const query = input.value.trim();
   const filters = selectedFilters();
   const sort = form.elements.namedItem("sort").value;
@@ -117,11 +135,49 @@ async function run(pushUrl = false) {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.search(query || null, { filters, ...(sort ? { sort: { year: sort } } : {}) });
-  if (!search) return; // superseded by a newer search
-  const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-  status.textContent = status.dataset.template.replace("{count}", String(search.results.length));
+  const found = await find(query, filters);
+  const first = sort ? await firstByYear(query, filters, found.years, sort) : found.results.slice(0, SHOWN);
+  const results = await Promise.all(first.map((r) => r.data()));
+  if (mine !== runs) return;
+  status.textContent = status.dataset.template.replace("{count}", String(found.results.length));
   list.replaceChildren(...results.map(resultItem));
+}
+
+/**
+ * Pagefind's search over every merged index (shards, languages), and the years its results span.
+ * An index that lacks one of the query's words searches without it, so it returns pages that have
+ * only the others, where one index of everything would not (it has the word somewhere). So each
+ * word is also searched alone, and a page stays only if it is found by every word that found any.
+ */
+async function find(query, filters) {
+  const search = await pagefind.search(query || null, { filters });
+  const words = query.split(/\s+/).filter(Boolean);
+  let results = search.results;
+  if (words.length > 1 && !query.includes('"')) {
+    const each = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
+    // Ids are Pagefind's page hashes; two pages in different shards could share one, but a page
+    // would then stay wrongly only if its shard lacked a word that the other page has.
+    const sets = each.filter((s) => s.results.length > 0).map((s) => new Set(s.results.map((r) => r.id)));
+    results = results.filter((r) => sets.every((ids) => ids.has(r.id)));
+  }
+  return { results, years: search.filters.year ?? {} };
+}
+
+/**
+ * The first results in order of year, by relevance within a year. Pagefind sorts each index (each
+ * shard, each language) on its own and merges them by score, which is a rank within one index; so
+ * the years are taken one at a time, each a search filtered to that year, until the list is full.
+ */
+async function firstByYear(query, filters, yearCounts, direction) {
+  const years = Object.keys(yearCounts).filter((year) => yearCounts[year] > 0);
+  years.sort((a, b) => (direction === "asc" ? a.localeCompare(b) : b.localeCompare(a)));
+  const first = [];
+  for (const year of years) {
+    if (first.length >= SHOWN) break;
+    const { results } = await find(query, { ...filters, year });
+    first.push(...results.slice(0, SHOWN - first.length));
+  }
+  return first;
 }
 
 function resultItem(data) {
