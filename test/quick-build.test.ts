@@ -147,6 +147,34 @@ describe("a build after body edits (the quick path)", { timeout: 600_000 }, () =
     expect(quickly(await settledBuild(project))).toBeUndefined();
   });
 
+  it("takes the quick path for an original whose translation is already stale, and reports its warning as the full build does", async () => {
+    const translated = ids.filter((id) => languagesOf(project, id).length > 1)[1]!;
+    const original = join(project, "cases", translated, languagesOf(project, translated).find((f) => !/^translatedFrom:/m.test(readFileSync(join(project, "cases", translated, f), "utf8")))!);
+    const text = readFileSync(original, "utf8");
+    const built = async () => {
+      await searchSettled(project);
+      const run = runCli(["build", "--no-pdf"], project, ENV);
+      expect(run.code).toBe(0);
+      return run;
+    };
+    appendFileSync(original, "\nAn original's body edited by the quick-build test.\n");
+    const first = await built();
+    expect(quickly(first)).toBeUndefined(); // the translation has just become stale: every listing shows it
+    appendFileSync(original, "\nAnd edited again, its translation still stale.\n");
+    const second = await built();
+    expect(quickly(second)).toEqual([translated]);
+    expect(second.stderr).toContain("translation-stale");
+    expect(second.stderr).not.toBe(first.stderr); // the warning names the original's new hash
+    const fresh = runCli(["build", "--no-pdf", "--no-cache", "--out", "fresh"], project, ENV);
+    expect(fresh.stderr).toBe(second.stderr.replaceAll("dist", "fresh"));
+    await searchSettled(project);
+    expect(snapshot(join(project, "fresh", "site"))).toEqual(snapshot(join(project, "dist", "site")));
+    // A build with nothing changed says it again, from the quick build's record.
+    expect((await built()).stderr).toBe(second.stderr);
+    writeFileSync(original, text);
+    expect(quickly(await settledBuild(project))).toBeUndefined();
+  });
+
   it("copies again an image changed in place in a case (its Markdown untouched)", async () => {
     const id = ids.find((x) => existsSync(join(project, "cases", x, "images")) && readdirSync(join(project, "cases", x, "images")).some((f) => f.endsWith(".svg")))!;
     const image = readdirSync(join(project, "cases", id, "images")).find((f) => f.endsWith(".svg"))!;

@@ -3,6 +3,7 @@ import type { BuildCache, CachedReport } from "../cache/build-cache.js";
 import { casePageKeys, casePageOptions } from "../cache/case-page-key.js";
 import { listingFragment } from "../cache/listings-key.js";
 import type { QuickState } from "../cache/quick-state.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Casebook, CaseEntry } from "../link/casebook-model.js";
 import { linkCase } from "../link/link-casebook.js";
 import { displayPath, findFolderFiles } from "../load/find-case-files.js";
@@ -31,8 +32,9 @@ const REPLACED_MAX = 64;
  * (see quick-state.ts), loads and checks only the changed case folders, and renders their pages
  * into the output in place. The search index follows in the background.
  *
- * It answers only when its output is the full build's, byte for byte: the changed cases must be
- * clean and show the rest of the site nothing new (what the listings, the other cases' pages and
+ * It answers only when its output is the full build's, byte for byte, and so is its report: the
+ * changed cases must have no error (their warnings are reported again, as the full build would)
+ * and show the rest of the site nothing new (what the listings, the other cases' pages and
  * the open data show of them is unchanged: their frontmatter, titles, summaries, links, assets),
  * and the rest as the previous build left it (the same shared inputs, the same case folders, the
  * output exactly as recorded). Otherwise it returns undefined before it writes anything, and the
@@ -48,7 +50,7 @@ export async function quickBuild(project: Project, options: BuildOptions, cache:
     return undefined;
   }
   if (!plan) return undefined;
-  const { state, previous, changed, fresh, rendered } = plan;
+  const { state, previous, changed, fresh, rendered, diagnostics, sources } = plan;
   const previousOutput = await cache.previousOutput();
   if (!previousOutput) return undefined;
 
@@ -74,10 +76,10 @@ export async function quickBuild(project: Project, options: BuildOptions, cache:
     if (error instanceof OutputChangedError) return undefined;
     throw error;
   }
-  await cache.remember(previous.summary, previous.diagnostics, previous.sources, state.searchPages, listing, false);
+  await cache.remember(previous.summary, diagnostics, sources, state.searchPages, listing, false);
   const folders = new Map(changed.map((id) => [id, cache.inputs.cases.get(id)!]));
   cache.quick.writeDelta(cache.inputs.key, folders, [...fresh.values()]);
-  return { ok: true, diagnostics: previous.diagnostics, sources: previous.sources, pages: previous.summary.pages, cases: previous.summary.cases, updated: [...fresh.keys()] };
+  return { ok: true, diagnostics, sources, pages: previous.summary.pages, cases: previous.summary.cases, updated: [...fresh.keys()] };
 }
 
 interface QuickPlan {
@@ -88,6 +90,9 @@ interface QuickPlan {
   fresh: Map<string, CaseEntry>;
   /** Their pages, with the keys they are kept under now and were kept under before. */
   rendered: { entry: CaseEntry; key: string; before: string; pages: RenderedPage[] }[];
+  /** The build's report: the previous one, with what it said of the changed cases said again. */
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
 }
 
 /** Whether the quick path applies, and then the changed cases' pages: reads, writes nothing. */
@@ -101,15 +106,20 @@ async function planQuickBuild(project: Project, options: BuildOptions, cache: Bu
 
   const book = state.book;
   const fresh = new Map<string, CaseEntry>();
+  // The report: what the previous one said of other cases, and what the changed ones say now
+  // (warnings only: a case with an error is left to the full build, which fails on it).
+  let diagnostics = previous.diagnostics;
+  const sources = new Map(previous.sources);
   for (const id of changed) {
     const before = book.byId.get(id);
     const display = displayPath(join(project.casesDir, id), project.cwd);
-    // A case the previous report speaks of is left to the full build, which reports it again.
-    if (!before || previous.diagnostics.some((d) => d.file === display || d.file?.startsWith(`${display}/`))) return undefined;
-    const entry = loadCase(project, id, state, options.includeDrafts ?? false);
-    if (!entry || listingFragment(entry) !== listingFragment(before)) return undefined;
-    fresh.set(id, entry);
+    const loaded = before && loadCase(project, id, state, options.includeDrafts ?? false);
+    if (!loaded || listingFragment(loaded.entry) !== listingFragment(before)) return undefined;
+    fresh.set(id, loaded.entry);
+    diagnostics = [...diagnostics.filter((d) => d.file !== display && !d.file?.startsWith(`${display}/`)), ...loaded.diagnostics];
+    for (const [file, text] of loaded.sources) sources.set(file, text);
   }
+  diagnostics = sortDiagnostics(diagnostics);
   const cases = book.cases.map((entry) => fresh.get(entry.id) ?? entry);
   const quick: Casebook = { config: book.config, vocabularies: book.vocabularies, languages: book.languages, cases, byId: new Map(cases.map((entry) => [entry.id, entry])) };
   const related = new Map<string, CaseEntry[]>();
@@ -126,7 +136,7 @@ async function planQuickBuild(project: Project, options: BuildOptions, cache: Bu
   // The keys the previous build kept these cases' pages under: the same but for their folders' hashes.
   const keyBefore = casePageKeys(quick, related, { ...cache.inputs, cases: state.folders }, casePageOptions(siteOptions));
   const rendered = [...fresh.values()].map((entry) => ({ entry, key: keyOf(entry), before: keyBefore(entry), pages: renderCasePages(quick, entry, siteOptions) }));
-  return { state, previous, changed, fresh, rendered };
+  return { state, previous, changed, fresh, rendered, diagnostics, sources };
 }
 
 /**
@@ -144,8 +154,13 @@ function changedFolders(now: ReadonlyMap<string, string>, state: QuickState): st
   return changed;
 }
 
-/** A changed case, loaded, checked and linked as a full build would: undefined when it is not clean. */
-function loadCase(project: Project, id: string, state: QuickState, includeDrafts: boolean): CaseEntry | undefined {
+/**
+ * A changed case, loaded, checked and linked as a full build would, with its warnings and the
+ * text of its files (for their code frames): undefined when it has an error or cannot be loaded.
+ * Checked against the recorded case ids, it is reported as a check of the whole casebook reports
+ * it (as `check`'s parallel batches are).
+ */
+function loadCase(project: Project, id: string, state: QuickState, includeDrafts: boolean): { entry: CaseEntry; diagnostics: Diagnostic[]; sources: Map<string, string> } | undefined {
   const found = findFolderFiles(project.casesDir, id, project.cwd);
   if (found.diagnostics.length > 0) return undefined;
   const loads = found.files.map(loadFile);
@@ -153,9 +168,10 @@ function loadCase(project: Project, id: string, state: QuickState, includeDrafts
   const assets = new Map([[id, listCaseAssets(join(project.casesDir, id))]]);
   const loaded = { files: loads.map((load) => load.file), assets, diagnostics: [] };
   const validated = validateCasebook(loaded, { vocabularies: project.vocabularies, currentYear: project.currentYear, caseIds: state.caseIds });
-  if (validated.diagnostics.length > 0) return undefined;
+  if (validated.diagnostics.some((d) => d.fatal)) return undefined;
   const linked = linkCase(id, validated.byCase.get(id) ?? [], loaded, { includeDrafts });
   const number = state.book.byId.get(id)?.number;
   if (!linked || number === undefined) return undefined;
-  return { ...linked, number, linksTo: linked.linksTo.filter((other) => state.book.byId.has(other)) };
+  const sources = new Map(loaded.files.flatMap((file) => (file.source ? [[file.ref.display, file.source.text] as const] : [])));
+  return { entry: { ...linked, number, linksTo: linked.linksTo.filter((other) => state.book.byId.has(other)) }, diagnostics: validated.diagnostics, sources };
 }
