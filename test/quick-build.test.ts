@@ -175,6 +175,27 @@ describe("a build after body edits (the quick path)", { timeout: 600_000 }, () =
     expect(quickly(await settledBuild(project))).toBeUndefined();
   });
 
+  it("makes the search index before exiting with --wait-search or in CI, so the output is complete at once", async () => {
+    const id = single[2]!;
+    const jobs = join(project, ".casebook-cache", "search-jobs");
+    for (const [how, args, env] of [
+      ["--wait-search", ["--wait-search"], {}],
+      ["CI=true", [], { CI: "true" }],
+    ] as const) {
+      appendFileSync(md(project, id), `\nA sentence added by the quick-build test (${how}).\n`);
+      await searchSettled(project);
+      const run = runCli(["build", "--no-pdf", ...args], project, { ...ENV, ...env });
+      expect(run.stderr, how).toBe("");
+      expect(run.stdout, how).toContain(`Only the pages of ${id} were made again; the search index was made again too.`);
+      // No job was left behind, and the site is already a full build's, its search index included.
+      expect(existsSync(jobs) ? readdirSync(jobs) : [], how).toEqual([]);
+      const site = snapshot(join(project, "dist", "site"));
+      rmSync(join(project, "fresh"), { recursive: true, force: true });
+      build(project, "--no-cache", "--out", "fresh");
+      expect(snapshot(join(project, "fresh", "site")), how).toEqual(site);
+    }
+  });
+
   it("copies again an image changed in place in a case (its Markdown untouched)", async () => {
     const id = ids.find((x) => existsSync(join(project, "cases", x, "images")) && readdirSync(join(project, "cases", x, "images")).some((f) => f.endsWith(".svg")))!;
     const image = readdirSync(join(project, "cases", id, "images")).find((f) => f.endsWith(".svg"))!;

@@ -33,7 +33,7 @@ function hashOutput(dir: string): string {
 }
 
 function startBuild(cwd: string, out = "dist") {
-  const child = spawn(process.execPath, [BIN, "build", "--no-pdf", "--out", out], { cwd, env: { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1767225600" } });
+  const child = spawn(process.execPath, [BIN, "build", "--no-pdf", "--out", out], { cwd, env: { ...process.env, NO_COLOR: "1", CI: "", SOURCE_DATE_EPOCH: "1767225600" } });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));

@@ -21,7 +21,7 @@ export { buildDate, type BuildOptions, type BuildResult };
 /** Validates everything first; renders and writes the output only when no file has an error. */
 export async function buildCasebook(project: Project, options: BuildOptions): Promise<BuildResult> {
   requireCasesDir(project);
-  const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options)) : undefined;
+  const cache = options.cache && project.config ? BuildCache.open(cacheSettings(project, project.config, options), options.waitForSearch) : undefined;
   const unchanged = await cache?.unchanged<Pick<BuildResult, "pages" | "cases" | "print">>();
   if (unchanged) return { ok: true, diagnostics: unchanged.diagnostics, sources: unchanged.sources, ...unchanged.summary };
   // A few case bodies edited: only their pages are made again (see quick-build.ts).

@@ -17,6 +17,12 @@ export interface BuildOptions {
    * and the pages of unchanged cases are reused. The output is the same byte for byte either way.
    */
   cache?: boolean;
+  /**
+   * Make the search index before returning, when the build would leave it to a background job
+   * (after a few case pages were made again): a script that publishes the output next, or a CI
+   * job whose leftover processes are killed when it ends, needs the output complete.
+   */
+  waitForSearch?: boolean;
   /** Threads that render the site's case pages (default: one per CPU). */
   threads?: number;
   /** Called while PDFs are printed (the CLI draws a progress bar). */
@@ -31,7 +37,8 @@ export interface BuildResult {
   cases: number;
   /**
    * When only a few edited cases' pages were made again and the rest of the output kept (see
-   * quick-build.ts): their ids. The search index follows in the background.
+   * quick-build.ts): their ids. The search index follows in the background, unless
+   * `waitForSearch` was given.
    */
   updated?: string[];
   /** The books and case PDFs printed, when PDFs were asked for. */

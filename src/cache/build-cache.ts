@@ -2,7 +2,8 @@ import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { fingerprintBuild, type BuildInputs, type BuildSettings } from "./build-inputs.js";
 import { existsSync } from "node:fs";
-import { startIndexJob } from "../search/deferred-index.js";
+import { ProjectError } from "../build/project-error.js";
+import { runIndexJob, startIndexJob, type IndexJob } from "../search/deferred-index.js";
 import { forgetBuild, readBuildRecord, writeBuildRecord, type BuildRecord, type OutputListing } from "./build-record.js";
 import { diagnosticFromRecord, diagnosticRecord } from "./diagnostic-record.js";
 import { FolderHashes } from "./folder-hashes.js";
@@ -44,6 +45,8 @@ export class BuildCache {
     readonly dir: string,
     readonly out: string,
     settings: BuildSettings,
+    /** Make a search index left to the background before `remember` returns (see BuildOptions.waitForSearch). */
+    readonly waitForSearch: boolean,
   ) {
     this.#previous = readBuildRecord(dir, settings.out);
     this.#check = this.#previous ? startOutputCheck(settings.out, this.#previous) : Promise.resolve({ intact: false, marker: "" });
@@ -56,8 +59,8 @@ export class BuildCache {
     this.quick = new QuickStateStore(join(dir, "quick", hashText(settings.out).slice(0, 24)));
   }
 
-  static open(settings: BuildSettings): BuildCache {
-    return new BuildCache(join(settings.cwd, CACHE_FOLDER), settings.out, settings);
+  static open(settings: BuildSettings, waitForSearch = false): BuildCache {
+    return new BuildCache(join(settings.cwd, CACHE_FOLDER), settings.out, settings, waitForSearch);
   }
 
   /** The previous build's report, when nothing it read has changed and its output is exactly as it left it. */
@@ -149,6 +152,17 @@ export class BuildCache {
       this.pages.prune();
       this.loads.prune();
     }
-    if (pendingSearch) startIndexJob({ out: this.out, key: this.inputs.key, cacheDir: this.dir, pages: pendingSearch });
+    if (!pendingSearch) return;
+    const job: IndexJob = { out: this.out, key: this.inputs.key, cacheDir: this.dir, pages: pendingSearch };
+    if (!this.waitForSearch) return startIndexJob(job);
+    try {
+      await runIndexJob(job);
+    } catch (error) {
+      // The site is written and recorded with its search pending: the next build makes the index.
+      throw new ProjectError(
+        `the site was written, but its search index could not be made: ${error instanceof Error ? error.message : String(error)}`,
+        "run the same build again; it makes the search index (the site keeps the previous one meanwhile).",
+      );
+    }
   }
 }

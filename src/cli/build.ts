@@ -22,6 +22,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       lang: { type: "string", multiple: true },
       format: { type: "string" },
       threads: { type: "string" },
+      "wait-search": { type: "boolean", default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -36,10 +37,12 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const out = resolve(io.cwd, values.out);
   const languages = (values.lang ?? []).filter(isLanguage);
   const pdf = !values["no-pdf"];
+  // In CI the processes a job leaves behind are killed when it ends: a background index would be lost.
+  const waitForSearch = values["wait-search"] || inCi(io.env);
   const progress = progressReporter(io);
   let result;
   try {
-    result = await buildCasebook(project, { out, pdf, cache: !values["no-cache"], onProgress: progress.update, ...(threads ? { threads } : {}), ...(languages.length ? { languages } : {}) });
+    result = await buildCasebook(project, { out, pdf, cache: !values["no-cache"], waitForSearch, onProgress: progress.update, ...(threads ? { threads } : {}), ...(languages.length ? { languages } : {}) });
   } catch (error) {
     progress.end();
     if (!(error instanceof BrowserMissingError || error instanceof PrintError)) throw error;
@@ -55,7 +58,10 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   }
   const where = displayPath(out, io.cwd);
   io.stdout(`Built ${result.cases} cases, ${result.pages} pages into ${where}/site/.\n`);
-  if (result.updated) io.stdout(`Only the pages of ${result.updated.join(", ")} were made again; the search index follows in the background.\n`);
+  if (result.updated) {
+    const search = waitForSearch ? "the search index was made again too" : "the search index follows in the background";
+    io.stdout(`Only the pages of ${result.updated.join(", ")} were made again; ${search}.\n`);
+  }
   if (result.print) {
     const books = result.print.books.map((b) => `${b.lang} ${b.pages} pages`).join(", ");
     io.stdout(`Printed ${result.print.books.length} books (${books}) into ${where}/pdf/, and ${result.print.casePdfs} case PDFs.\n`);
@@ -90,4 +96,10 @@ export function progressReporter(io: CliIO): { update: (p: PrintProgress) => voi
       drawn = false;
     },
   };
+}
+
+/** Whether the command runs in continuous integration (CI set to anything but "", "0" or "false"). */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env["CI"]?.trim().toLowerCase();
+  return ci !== undefined && ci !== "" && ci !== "0" && ci !== "false";
 }

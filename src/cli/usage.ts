@@ -8,8 +8,9 @@ export const USAGE = `Usage: casebook <command> [options]
 Commands:
   check [--cases DIR] [--format pretty|github|json] [--strict]
                          validate every case; exit 0 clean, 1 errors, 2 usage
-  build [--cases DIR] [--out DIR] [--no-pdf] [--no-cache] [--lang L]
-                         build the casebook into dist/
+  build [--cases DIR] [--out DIR] [--no-pdf] [--no-cache] [--lang L] [--wait-search]
+                         build the casebook into dist/ (--wait-search, or CI set:
+                         make the search index before exiting, never in the background)
   dev [--port N] [--cases DIR]
                          preview on 127.0.0.1 with live reload and an error overlay
   new <id> [--lang L]    write a new draft case from the template
