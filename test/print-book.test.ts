@@ -25,7 +25,7 @@ let titles: Map<string, number>;
 let build: ReturnType<typeof runCli>;
 
 beforeAll(async () => {
-  build = runCli(["build", "--out", out], FIXTURE, { SOURCE_DATE_EPOCH: "1767225600" });
+  build = runCli(["build", "--no-cache", "--out", out], FIXTURE, { SOURCE_DATE_EPOCH: "1767225600" });
   expect(build.code, build.stderr).toBe(0);
   en = await readPdf(join(out, "pdf", "casebook.en.pdf"));
   zh = await readPdf(join(out, "pdf", "casebook.zh.pdf"));
@@ -194,7 +194,7 @@ describe("the print book of a fixture casebook", () => {
 
   it("builds the same PDF twice from the same sources and SOURCE_DATE_EPOCH", () => {
     const again = join(temp, "again");
-    expect(runCli(["build", "--out", again, "--lang", "en"], FIXTURE, { SOURCE_DATE_EPOCH: "1767225600" }).code).toBe(0);
+    expect(runCli(["build", "--no-cache", "--out", again, "--lang", "en"], FIXTURE, { SOURCE_DATE_EPOCH: "1767225600" }).code).toBe(0);
     const a = readFileSync(join(out, "pdf", "casebook.en.pdf"));
     const b = readFileSync(join(again, "pdf", "casebook.en.pdf"));
     expect(b.equals(a)).toBe(true);
@@ -207,7 +207,7 @@ describe("progress on a terminal", () => {
   it("draws a bar redrawn in place, and clears it at the end", async () => {
     const err: string[] = [];
     const target = join(temp, "tty");
-    const code = await run(["build", "--out", target, "--lang", "en"], { stdout: () => undefined, stderr: (text) => void err.push(text), env: { ...process.env, NO_COLOR: "1" }, cwd: FIXTURE, isTTY: true });
+    const code = await run(["build", "--no-cache", "--out", target, "--lang", "en"], { stdout: () => undefined, stderr: (text) => void err.push(text), env: { ...process.env, NO_COLOR: "1" }, cwd: FIXTURE, isTTY: true });
     expect(code, err.join("")).toBe(0);
     const draws = err.filter((text) => text.startsWith("\r\u001b[2KPDF "));
     expect(draws.length).toBeGreaterThan(3);
@@ -264,11 +264,11 @@ describe("a long book, printed in chunks and joined", () => {
 describe("when printing fails", () => {
   it("says so clearly and leaves the previous output as it was", () => {
     const previous = join(temp, "previous");
-    expect(runCli(["build", "--no-pdf", "--out", previous], FIXTURE).code).toBe(0);
+    expect(runCli(["build", "--no-pdf", "--no-cache", "--out", previous], FIXTURE).code).toBe(0);
     expect(existsSync(join(previous, "pdf"))).toBe(false);
     expect(readFileSync(join(previous, "site", "en", "cases", "lima-mining-school", "index.html"), "utf8")).not.toContain(".pdf");
     const before = readdirSync(previous, { recursive: true }).sort();
-    const run = runCli(["build", "--out", previous], FIXTURE, { CASEBOOK_CHROMIUM: "/bin/false" });
+    const run = runCli(["build", "--no-cache", "--out", previous], FIXTURE, { CASEBOOK_CHROMIUM: "/bin/false" });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/casebook: Chromium could not be started/);
     expect(run.stderr).toMatch(/hint: .*CASEBOOK_CHROMIUM/);
@@ -279,7 +279,7 @@ describe("when printing fails", () => {
 
   it("says so when the browser it was told to use does not exist, rather than using another", () => {
     const target = join(temp, "no-browser");
-    const run = runCli(["build", "--out", target, "--lang", "en"], FIXTURE, { CASEBOOK_CHROMIUM: join(temp, "no-such-chromium") });
+    const run = runCli(["build", "--no-cache", "--out", target, "--lang", "en"], FIXTURE, { CASEBOOK_CHROMIUM: join(temp, "no-such-chromium") });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`casebook: CASEBOOK_CHROMIUM names ${join(temp, "no-such-chromium")}, which does not exist`);
     expect(run.stderr).toMatch(/hint: Install one: .*apt-get install -y chromium/);
@@ -321,7 +321,7 @@ describe("when printing fails", () => {
     Object.assign(process.env, { TMPDIR: own, CASEBOOK_CHROMIUM: wrapper });
     let code: number;
     try {
-      code = await run(["build", "--out", target, "--lang", "en"], {
+      code = await run(["build", "--no-cache", "--out", target, "--lang", "en"], {
         stdout: () => undefined,
         stderr: (text) => {
           err.push(text);
