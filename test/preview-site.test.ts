@@ -60,11 +60,11 @@ async function freshPreview(project: string): Promise<Map<string, string>> {
   return pages(dir);
 }
 
-/** The texts Pagefind holds for the pages it indexed (its fragments are gzipped JSON). */
+/** The texts Pagefind holds for the pages it indexed, in every shard (its fragments are gzipped JSON). */
 function indexedText(dir: string): string {
-  const fragments = join(dir, "pagefind", "fragment");
-  return readdirSync(fragments)
-    .map((name) => gunzipSync(readFileSync(join(fragments, name))).toString("utf8"))
+  return readdirSync(join(dir, "pagefind"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".pf_fragment"))
+    .map((entry) => gunzipSync(readFileSync(join(entry.parentPath, entry.name))).toString("utf8"))
     .join("\n");
 }
 
