@@ -261,3 +261,41 @@ describe("a build after body edits (the quick path)", { timeout: 600_000 }, () =
     expect(quickly(build(project, "--no-cache"))).toBeUndefined();
   });
 });
+
+describe("a search index in shards after a body edit", { timeout: 600_000 }, () => {
+  it("makes again only the shard that holds the edited page, and ends with the index a full build writes", async () => {
+    const { dir: project, ids } = generatedProject("shards", 16, 29);
+    temp.push(project);
+    // Shards of 3 pages: the generated casebook's searchable pages make several.
+    const env = { ...ENV, CASEBOOK_SEARCH_SHARD_PAGES: "3" };
+    const shardBuild = (...args: string[]) => {
+      const run = runCli(["build", "--no-pdf", ...args], project, env);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      return run;
+    };
+    shardBuild();
+    await searchSettled(project);
+    const index = join(project, "dist", "site", "pagefind");
+    expect((JSON.parse(readFileSync(join(index, "shards.json"), "utf8")) as { shards: unknown[] }).shards.length).toBeGreaterThan(2);
+    const inodes = () => new Map([...snapshot(index).keys()].map((file) => [file, statSync(join(index, file)).ino]));
+    const shardOf = (file: string) => (file.startsWith("shard-") ? file.split("/")[0]! : "shard-0");
+    const before = inodes();
+
+    const id = ids.find((x) => languagesOf(project, x).length === 1)!;
+    appendFileSync(md(project, id), "\nA sentence added by the shard test: quokka.\n");
+    expect(quickly(shardBuild())).toEqual([id]);
+    await searchSettled(project);
+    const after = inodes();
+    // One shard made again (its files new), every other one the same files as before.
+    const remade = new Set([...after].filter(([file, ino]) => file !== "shards.json" && before.get(file) !== ino).map(([file]) => shardOf(file)));
+    expect(remade.size).toBe(1);
+    const kept = [...before].filter(([file]) => file !== "shards.json" && !remade.has(shardOf(file)));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.filter(([file, ino]) => after.get(file) !== ino).map(([file]) => file)).toEqual([]);
+    // And the index is the one a build without the cache writes, byte for byte.
+    rmSync(join(project, "fresh"), { recursive: true, force: true });
+    shardBuild("--no-cache", "--out", "fresh");
+    expect(snapshot(join(project, "fresh", "site"))).toEqual(snapshot(join(project, "dist", "site")));
+  });
+});

@@ -14,6 +14,7 @@ import { listOutput, type OutputListing } from "../cache/build-record.js";
 import { siteWriter, type SiteFiles } from "./site-writer.js";
 import type { SiteBuild } from "./write-site.js";
 import { relatedIds } from "../cache/related-cache.js";
+import { indexRecordPath } from "../search/index-record.js";
 import { buildDate, type BuildOptions, type BuildResult } from "./build-options.js";
 
 export { buildDate, type BuildOptions, type BuildResult };
@@ -75,7 +76,7 @@ async function buildWith(project: Project, options: BuildOptions, cache: BuildCa
     prestarted = undefined;
     // A fresh output may carry the current one's search index (see writeSite), under that output's lock.
     files ??= siteWriter(join(dir, "site"), outputLockPath(resolve(options.out)));
-    site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs, related: cache.related }, previousSearchIndex } : {}) });
+    site = await writeSite(book, join(dir, "site"), { themeDir, buildDate: date, withPdf: options.pdf, edition: options.edition, threads: options.threads, pool: started, files, ...(cache ? { cache: { pages: cache.pages, inputs: cache.inputs, related: cache.related }, previousSearchIndex, searchRecord: indexRecordPath(cache.dir, cache.out) } : {}) });
     result.pages = site.pages;
     if (options.pdf) {
       const [{ printCasebook }, { readBookIntros }] = await Promise.all([import("../print/print-casebook.js"), import("../print/introduction.js")]);

@@ -7,6 +7,7 @@ import { listingKeys, siteDataKey } from "../cache/listings-key.js";
 import type { CachedPage, PageCache } from "../cache/page-cache.js";
 import type { RelatedCache } from "../cache/related-cache.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
+import { writeIndexRecord } from "../search/index-record.js";
 import { SearchIndexer } from "../search/search-index.js";
 import { copyCaseMedia, readSiteFile, siteWriter, type SiteFiles } from "./site-writer.js";
 import { RenderPool, renderThreads } from "./render-pool.js";
@@ -56,6 +57,8 @@ export interface WriteSiteOptions {
    * this site needs, stopped otherwise (always stopped when the site is written).
    */
   pool?: RenderPool | undefined;
+  /** Where to record what the search index was made from (see index-record.ts), when it is made here. */
+  searchRecord?: string;
   /** False: no search index is made (the live preview makes it in the background, from `searchPages`). */
   search?: boolean;
   /** Where the files go (default: every file into `siteDir`); see site-writer.ts. */
@@ -173,7 +176,13 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
 
   // Only case pages are searchable: Pagefind writes its index from its own process (the longest
   // step of a cold build) while this thread makes the rest of the site.
-  const searchIndex = search ? (await search.startWriting(join(files.dir, "pagefind"))).written : undefined;
+  const indexFolder = join(files.dir, "pagefind");
+  const searchIndex = search
+    ? (await search.startWriting(indexFolder)).written.then((written) => {
+        if (options.searchRecord) writeIndexRecord(options.searchRecord, indexFolder, search.shardPages());
+        return written;
+      })
+    : undefined;
   try {
     into = listed.listings;
     for (const lang of book.languages) await produce(listingKey?.(lang), () => renderListings(book, lang, siteOptions));

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { besideOutput, outputLockPath, renewMarker } from "../build/atomic-output.js";
 import { withOutputLock } from "../build/output-lock.js";
 import { forgetBuild, listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
+import { indexRecordPath, recordedShards, writeIndexRecord } from "./index-record.js";
 import { SearchIndexer } from "./search-index.js";
+import { linkShard, pageHash, ShardDealer, shardCount, type ShardPages } from "./search-shards.js";
 
 /** A search index to build after the command has returned: which pages, in which site. */
 export interface IndexJob {
@@ -38,9 +40,14 @@ export function startIndexJob(job: IndexJob): void {
  */
 export async function runIndexJob(job: IndexJob): Promise<void> {
   const site = join(job.out, "site");
-  const search = new SearchIndexer(job.pages.length);
+  const live = join(site, "pagefind");
+  const indexRecord = indexRecordPath(job.cacheDir, job.out);
+  const read = (page: { file: string }) => readFileSync(join(site, page.file), "utf8");
+  // Only the shards whose pages changed are made again, when the output's index is the one recorded.
+  const only = changedShards(recordedShards(indexRecord, live), job.pages, read);
+  const search = new SearchIndexer(job.pages.length, only);
   try {
-    for (const page of job.pages) await search.add(page.path, readFileSync(join(site, page.file), "utf8"));
+    for (const page of job.pages) await search.add(page.path, read(page));
   } catch (error) {
     await search.abort();
     throw error;
@@ -49,7 +56,7 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
   // holds a finished index; renamed in (same filesystem), the old one renamed out and removed.
   const next = besideOutput(job.out, "search");
   try {
-    await search.writeTo(next);
+    await search.writeTo(next, (n, target) => linkShard(live, n, target));
   } catch (error) {
     rmSync(next, { recursive: true, force: true });
     throw error;
@@ -59,8 +66,9 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
   withOutputLock(outputLockPath(job.out), () => {
     const record = readBuildRecord(job.cacheDir, job.out);
     if (!record || record.key !== job.key || !record.searchPending) return;
-    if (existsSync(join(site, "pagefind"))) renameSync(join(site, "pagefind"), old);
-    renameSync(next, join(site, "pagefind"));
+    if (existsSync(live)) renameSync(live, old);
+    renameSync(next, live);
+    writeIndexRecord(indexRecord, live, search.shardPages());
     // A build that is updating this output in place started from the previous index: it must see the change.
     renewMarker(job.out);
     const listing = listOutput(job.out);
@@ -71,4 +79,21 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
   // removed once the lock is released, so that builds waiting for it do not wait for the removal.
   rmSync(next, { recursive: true, force: true });
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * The shards to make again: those whose pages (dealt as the index would deal them) are not the
+ * recorded ones, or every shard (undefined) when there is no record or the number of shards changed.
+ */
+function changedShards(recorded: ShardPages[] | undefined, pages: readonly { path: string; file: string }[], read: (page: { file: string }) => string): Set<number> | undefined {
+  if (!recorded || recorded.length !== shardCount(pages.length)) return undefined;
+  const dealer = new ShardDealer(recorded.length);
+  const now: ShardPages[] = recorded.map(() => []);
+  for (const page of pages) {
+    const html = read(page);
+    now[dealer.deal(html)]!.push([page.path, pageHash(html)]);
+  }
+  const changed = new Set<number>();
+  for (let n = 0; n < recorded.length; n++) if (JSON.stringify(now[n]) !== JSON.stringify(recorded[n])) changed.add(n);
+  return changed;
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { keepShardData, shardCount, shardFolder, writeShardList } from "./search-shards.js";
+import { keepShardData, pageHash, ShardDealer, shardCount, shardFolder, writeShardList, type ShardPages } from "./search-shards.js";
 
 export class SearchIndexError extends Error {
   override name = "SearchIndexError";
@@ -20,16 +20,24 @@ const IN_FLIGHT = 32;
  */
 export class SearchIndexer {
   readonly #shards: Promise<pagefind.PagefindIndex>[];
+  readonly #dealer: ShardDealer;
+  /** Each shard's pages, as dealt. */
+  readonly #pages: ShardPages[];
+  readonly #only: ReadonlySet<number> | undefined;
   readonly #pending = new Set<Promise<void>>();
-  /** Pages dealt so far in each language, and how many shards have been dealt one. */
-  readonly #dealt = new Map<string, number>();
-  #used = 0;
   #failure: Error | undefined;
   #writing = false;
 
-  /** `pages`: how many pages are to come (it sets the number of shards; more or fewer may come). */
-  constructor(pages: number) {
-    this.#shards = Array.from({ length: shardCount(pages) }, () => {
+  /**
+   * `pages`: how many pages are to come (it sets the number of shards; more or fewer may come).
+   * `only`: the shards to make; the pages of the others are dealt, not indexed, and the shards are
+   * taken from elsewhere when the index is written (see `startWriting`).
+   */
+  constructor(pages: number, only?: ReadonlySet<number>) {
+    this.#dealer = new ShardDealer(shardCount(pages));
+    this.#pages = Array.from({ length: this.#dealer.count }, () => []);
+    this.#only = only;
+    this.#shards = Array.from({ length: this.#dealer.count }, () => {
       const index = pagefind.createIndex({}).then((created) => {
         if (created.errors.length || !created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join("; ")}`);
         return created.index;
@@ -43,14 +51,10 @@ export class SearchIndexer {
   async add(path: string, html: string): Promise<void> {
     if (this.#failure) throw this.#failure;
     if (this.#writing) throw new SearchIndexError(`${path} was given to the search index after it began writing`);
-    // Dealt in turn within each language, so that every shard holds every language that has as
-    // many pages as there are shards, and the first shard every language that has any.
-    const lang = languageOf(html);
-    const dealt = this.#dealt.get(lang) ?? 0;
-    this.#dealt.set(lang, dealt + 1);
-    this.#used = Math.max(this.#used, Math.min(dealt + 1, this.#shards.length));
-    const shard = this.#shards[dealt % this.#shards.length]!;
-    const job = shard
+    const n = this.#dealer.deal(html);
+    this.#pages[n]!.push([path, pageHash(html)]);
+    if (this.#only && !this.#only.has(n)) return;
+    const job = this.#shards[n]!
       .then((index) => index.addHTMLFile({ url: path, content: html }))
       .then((added) => {
         if (added.errors.length) throw new SearchIndexError(`Pagefind could not index ${path}: ${added.errors.join("; ")}`);
@@ -68,23 +72,32 @@ export class SearchIndexer {
    * the index, hundreds of megabytes for thousands of cases, never passes through Node's memory),
    * its shards beside their list in `folder`, closes Pagefind and returns the number of files written.
    */
-  async writeTo(folder: string): Promise<number> {
-    return (await this.startWriting(folder)).written;
+  async writeTo(folder: string, reuse?: (n: number, target: string) => void): Promise<number> {
+    return (await this.startWriting(folder, reuse)).written;
+  }
+
+  /** Each shard's pages (paths and hashes of their HTML), as dealt so far. */
+  shardPages(): ShardPages[] {
+    return this.#pages.slice(0, Math.max(1, this.#dealer.used));
   }
 
   /**
    * Waits for every page, then asks Pagefind to write the index into `folder`. It returns as soon
    * as the request is sent, so that this thread can do other work while Pagefind writes; `written`
-   * settles when the index is written and Pagefind closed.
+   * settles when the index is written and Pagefind closed. A shard not made (see `only`) is put in
+   * its place by `reuse(n, target)` once the others are written.
    */
-  async startWriting(folder: string): Promise<{ written: Promise<number> }> {
+  async startWriting(folder: string, reuse?: (n: number, target: string) => void): Promise<{ written: Promise<number> }> {
     this.#writing = true;
+    const made = (n: number) => !this.#only || this.#only.has(n);
+    const target = (n: number) => (n === 0 ? folder : join(folder, shardFolder(n)));
     let shards: pagefind.PagefindIndex[];
     try {
+      if (this.#only && !reuse) throw new SearchIndexError("the shards not made again have nowhere to come from");
       await Promise.all(this.#pending);
       if (this.#failure) throw this.#failure;
       // Only the shards dealt a page are written (fewer pages may have come than were announced).
-      shards = (await Promise.all(this.#shards)).slice(0, Math.max(1, this.#used));
+      shards = (await Promise.all(this.#shards)).slice(0, Math.max(1, this.#dealer.used));
     } catch (error) {
       await pagefind.close();
       throw error;
@@ -95,14 +108,16 @@ export class SearchIndexer {
     };
     // The first request leaves now (Pagefind's client writes it to the service at once); each
     // further shard is written when the one before is done, so that only one is being written.
-    const first = shards[0]!.writeFiles({ outputPath: folder });
+    const first = made(0) ? shards[0]!.writeFiles({ outputPath: folder }) : undefined;
     const written = (async () => {
       try {
-        await write(first);
+        if (first) await write(first);
         for (let n = 1; n < shards.length; n++) {
-          await write(shards[n]!.writeFiles({ outputPath: join(folder, shardFolder(n)) }));
-          keepShardData(join(folder, shardFolder(n)));
+          if (!made(n)) continue;
+          await write(shards[n]!.writeFiles({ outputPath: target(n) }));
+          keepShardData(target(n));
         }
+        for (let n = 0; n < shards.length; n++) if (!made(n)) reuse!(n, target(n));
         writeShardList(folder, shards.length);
         return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
       } finally {
@@ -117,9 +132,4 @@ export class SearchIndexer {
     await Promise.allSettled(this.#pending);
     await pagefind.close();
   }
-}
-
-/** A page's language as Pagefind takes it: its `<html lang>`, lower-cased ("" when it has none). */
-function languageOf(html: string): string {
-  return /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 2000))?.[1]?.toLowerCase() ?? "";
 }

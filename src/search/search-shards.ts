@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 
 /**
  * How the search index is split. Pagefind keeps every page it was given in memory and, while it
@@ -58,4 +59,53 @@ export function writeShardList(folder: string, shards: number): void {
     }),
   };
   writeFileSync(join(folder, SHARDS_FILE), `${JSON.stringify(list)}\n`);
+}
+
+/**
+ * Deals pages to shards: in turn within each language, so that every shard holds every language
+ * that has as many pages as there are shards, and the first shard every language that has any.
+ * The same pages in the same order are always dealt the same way.
+ */
+export class ShardDealer {
+  readonly #dealt = new Map<string, number>();
+  /** How many shards have been dealt a page. */
+  used = 0;
+
+  constructor(readonly count: number) {}
+
+  /** The shard of the next page, whose HTML is `html`. */
+  deal(html: string): number {
+    const lang = languageOf(html);
+    const dealt = this.#dealt.get(lang) ?? 0;
+    this.#dealt.set(lang, dealt + 1);
+    this.used = Math.max(this.used, Math.min(dealt + 1, this.count));
+    return dealt % this.count;
+  }
+}
+
+/** A page's language as Pagefind takes it: its `<html lang>`, lower-cased ("" when it has none). */
+function languageOf(html: string): string {
+  return /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 2000))?.[1]?.toLowerCase() ?? "";
+}
+
+/** What a shard was made from: its pages' paths and a hash of their HTML, in the order they were given. */
+export type ShardPages = [path: string, hash: string][];
+
+export function pageHash(html: string): string {
+  return createHash("sha1").update(html).digest("base64url");
+}
+
+/**
+ * Links shard `n` of the index in `from` into `to`: the same files, so a shard made from the same
+ * pages need not be made again. Shard 0 is the index's own folder, without the other shards.
+ */
+export function linkShard(from: string, n: number, to: string): void {
+  const source = n === 0 ? from : join(from, shardFolder(n));
+  for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(source, join(entry.parentPath, entry.name));
+    if (n === 0 && (path === SHARDS_FILE || path.startsWith("shard-"))) continue;
+    mkdirSync(dirname(join(to, path)), { recursive: true });
+    linkSync(join(source, path), join(to, path));
+  }
 }
