@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -199,4 +199,39 @@ describe("the live preview's updates", () => {
     expect(indexedText(dir)).toContain("/en/cases/zz-added-by-the-preview-test/");
     expect(pages(dir)).toEqual(await freshPreview(project));
   }, 180_000);
+});
+
+describe("the live preview's search index in shards", () => {
+  it("makes again only the shard that holds an edited page", async () => {
+    const saved = process.env["CASEBOOK_SEARCH_SHARD_PAGES"];
+    process.env["CASEBOOK_SEARCH_SHARD_PAGES"] = "3";
+    const project = makeProject();
+    const dir = tempDir("casebook-preview-shards-");
+    const preview = new PreviewSite(project, dir);
+    try {
+      expect((await preview.update()).ok).toBe(true);
+      await preview.settled();
+      const index = join(dir, "pagefind");
+      const inodes = () => new Map(readdirSync(index, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [relative(index, join(e.parentPath, e.name)), statSync(join(e.parentPath, e.name)).ino]));
+      const shardOf = (file: string) => (file.startsWith("shard-") ? file.split("/")[0]! : "shard-0");
+      const before = inodes();
+      expect(new Set([...before.keys()].map(shardOf)).size).toBeGreaterThan(2);
+      // A case in one language: its one searchable page is in one shard.
+      const id = readdirSync(join(project, "cases")).sort().find((c) => readdirSync(join(project, "cases", c)).filter((f) => f.endsWith(".md")).length === 1)!;
+      const file = join(project, "cases", id, readdirSync(join(project, "cases", id)).find((f) => f.endsWith(".md"))!);
+      appendFileSync(file, "\nA sentence added by the preview test: numbat.\n");
+      expect((await preview.update([file])).updated).toEqual([id]);
+      await preview.settled();
+      expect(indexedText(dir)).toContain("numbat");
+      const after = inodes();
+      const remade = new Set([...after].filter(([path, ino]) => path !== "shards.json" && before.get(path) !== ino).map(([path]) => shardOf(path)));
+      expect(remade.size).toBe(1);
+      const kept = [...before].filter(([path]) => path !== "shards.json" && !remade.has(shardOf(path)));
+      expect(kept.filter(([path, ino]) => after.get(path) !== ino).map(([path]) => path)).toEqual([]);
+    } finally {
+      await preview.stop();
+      if (saved === undefined) delete process.env["CASEBOOK_SEARCH_SHARD_PAGES"];
+      else process.env["CASEBOOK_SEARCH_SHARD_PAGES"] = saved;
+    }
+  }, 120_000);
 });

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { indexRecord, shardsIfCurrent, type IndexRecord } from "../search/index-record.js";
 import { SearchIndexer } from "../search/search-index.js";
+import { changedShards, linkShard } from "../search/search-shards.js";
 
 type SearchPage = { path: string; file: string };
 
@@ -15,6 +17,8 @@ export class PreviewSearch {
   #generation = 0;
   #running: Promise<void> | undefined;
   #active: SearchIndexer | undefined;
+  /** What the last index this preview made was made from (see index-record.ts). */
+  #record: IndexRecord | undefined;
 
   constructor(
     readonly siteDir: string,
@@ -80,7 +84,9 @@ export class PreviewSearch {
 
   async #index(pages: readonly SearchPage[], generation: number): Promise<void> {
     const started = performance.now();
-    const search = new SearchIndexer(pages.length);
+    // As the build's background job: only the shards whose pages changed are made again.
+    const only = changedShards(shardsIfCurrent(this.#record, join(this.siteDir, "pagefind")), pages, (page) => readFileSync(join(this.siteDir, page.file), "utf8"));
+    const search = new SearchIndexer(pages.length, only);
     this.#active = search;
     try {
       if (await this.#indexWith(search, pages, generation)) this.onIndexed?.(pages.length, performance.now() - started);
@@ -92,6 +98,7 @@ export class PreviewSearch {
   /** Makes the index and swaps it in; false when a newer update dropped it. */
   async #indexWith(search: SearchIndexer, pages: readonly SearchPage[], generation: number): Promise<boolean> {
     const current = () => this.#generation === generation;
+    let skipped = false;
     for (const page of pages) {
       if (!current()) {
         await search.abort();
@@ -101,13 +108,14 @@ export class PreviewSearch {
       try {
         html = readFileSync(join(this.siteDir, page.file), "utf8");
       } catch {
+        skipped = true;
         continue;
       }
       await search.add(page.path, html);
     }
     const next = join(this.siteDir, ".pagefind-next");
     rmSync(next, { recursive: true, force: true });
-    await search.writeTo(next);
+    await search.writeTo(next, (n, target) => linkShard(join(this.siteDir, "pagefind"), n, target));
     if (!current()) {
       rmSync(next, { recursive: true, force: true });
       return false;
@@ -117,6 +125,8 @@ export class PreviewSearch {
     rmSync(old, { recursive: true, force: true });
     if (existsSync(live)) renameSync(live, old);
     renameSync(next, live);
+    // A page gone meanwhile dealt the others differently than planned: the next index is made whole.
+    this.#record = skipped ? undefined : indexRecord(live, search.shardPages());
     rmSync(old, { recursive: true, force: true });
     return true;
   }

@@ -7,7 +7,7 @@ import { withOutputLock } from "../build/output-lock.js";
 import { forgetBuild, listOutput, readBuildRecord, writeBuildRecord } from "../cache/build-record.js";
 import { indexRecordPath, recordedShards, writeIndexRecord } from "./index-record.js";
 import { SearchIndexer } from "./search-index.js";
-import { linkShard, pageHash, ShardDealer, shardCount, type ShardPages } from "./search-shards.js";
+import { changedShards, linkShard } from "./search-shards.js";
 
 /** A search index to build after the command has returned: which pages, in which site. */
 export interface IndexJob {
@@ -79,21 +79,4 @@ export async function runIndexJob(job: IndexJob): Promise<void> {
   // removed once the lock is released, so that builds waiting for it do not wait for the removal.
   rmSync(next, { recursive: true, force: true });
   rmSync(old, { recursive: true, force: true });
-}
-
-/**
- * The shards to make again: those whose pages (dealt as the index would deal them) are not the
- * recorded ones, or every shard (undefined) when there is no record or the number of shards changed.
- */
-function changedShards(recorded: ShardPages[] | undefined, pages: readonly { path: string; file: string }[], read: (page: { file: string }) => string): Set<number> | undefined {
-  if (!recorded || recorded.length !== shardCount(pages.length)) return undefined;
-  const dealer = new ShardDealer(recorded.length);
-  const now: ShardPages[] = recorded.map(() => []);
-  for (const page of pages) {
-    const html = read(page);
-    now[dealer.deal(html)]!.push([page.path, pageHash(html)]);
-  }
-  const changed = new Set<number>();
-  for (let n = 0; n < recorded.length; n++) if (JSON.stringify(now[n]) !== JSON.stringify(recorded[n])) changed.add(n);
-  return changed;
 }

@@ -9,7 +9,7 @@ import { SHARDS_FILE, type ShardList, type ShardPages } from "./search-shards.js
  * the index in an output is still the one described. A background index job makes again only the
  * shards whose pages changed, and takes the others from the index it replaces.
  */
-interface IndexRecord {
+export interface IndexRecord {
   entry: string;
   list: string;
   shards: ShardPages[];
@@ -34,20 +34,30 @@ function entryFiles(folder: string): { entry: string; list: string } | undefined
   return { entry: entries.map((entry) => readFileSync(entry, "utf8")).join("\n"), list };
 }
 
-/** Records what the index just written into `folder` was made from. */
-export function writeIndexRecord(file: string, folder: string, shards: ShardPages[]): void {
+/** What the index just written into `folder` was made from (undefined if it has no shard list). */
+export function indexRecord(folder: string, shards: ShardPages[]): IndexRecord | undefined {
   const files = entryFiles(folder);
-  if (!files) return;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...files, shards } satisfies IndexRecord));
+  return files && { ...files, shards };
 }
 
 /** Each shard's pages, when the record describes the index now in `folder`; otherwise undefined. */
+export function shardsIfCurrent(record: IndexRecord | undefined, folder: string): ShardPages[] | undefined {
+  const files = record && entryFiles(folder);
+  return files && record.entry === files.entry && record.list === files.list ? record.shards : undefined;
+}
+
+/** Records, in the file `file`, what the index just written into `folder` was made from. */
+export function writeIndexRecord(file: string, folder: string, shards: ShardPages[]): void {
+  const record = indexRecord(folder, shards);
+  if (!record) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(record));
+}
+
+/** Each shard's pages, when the record in the file `file` describes the index now in `folder`. */
 export function recordedShards(file: string, folder: string): ShardPages[] | undefined {
   try {
-    const record = JSON.parse(readFileSync(file, "utf8")) as IndexRecord;
-    const files = entryFiles(folder);
-    return files && record.entry === files.entry && record.list === files.list ? record.shards : undefined;
+    return shardsIfCurrent(JSON.parse(readFileSync(file, "utf8")) as IndexRecord, folder);
   } catch {
     return undefined;
   }

@@ -109,3 +109,25 @@ export function linkShard(from: string, n: number, to: string): void {
     linkSync(join(source, path), join(to, path));
   }
 }
+
+/**
+ * The shards to make again: those whose pages (dealt as the index deals them) are not the
+ * recorded ones; every shard (undefined) when there is no record, the number of shards changed, or
+ * a page cannot be read.
+ */
+export function changedShards<P>(recorded: ShardPages[] | undefined, pages: readonly (P & { path: string })[], read: (page: P) => string): Set<number> | undefined {
+  if (!recorded || recorded.length !== shardCount(pages.length)) return undefined;
+  const dealer = new ShardDealer(recorded.length);
+  const now: ShardPages[] = recorded.map(() => []);
+  try {
+    for (const page of pages) {
+      const html = read(page);
+      now[dealer.deal(html)]!.push([page.path, pageHash(html)]);
+    }
+  } catch {
+    return undefined;
+  }
+  const changed = new Set<number>();
+  for (let n = 0; n < recorded.length; n++) if (JSON.stringify(now[n]) !== JSON.stringify(recorded[n])) changed.add(n);
+  return changed;
+}
