@@ -95,16 +95,19 @@ export function readSiteFile(files: SiteFiles, file: string): string {
 }
 
 /**
- * Places a copy of a folder (hard links where possible) at `target`. Returns the number of files:
- * none when there is no such folder (another build's output may have none to carry).
+ * Places a copy of a folder (hard links where possible) at `target`: every file, or those whose
+ * path in it `accept` takes. Returns the number of files: none when there is no such folder
+ * (another build's output may have none to carry).
  */
-export function linkFolder(source: string, target: string): number {
+export function linkFolder(source: string, target: string, accept: (path: string) => boolean = () => true): number {
   let count = 0;
   if (!existsSync(source)) return 0;
   for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const from = join(entry.parentPath, entry.name);
-    const to = join(target, relative(source, from));
+    const path = relative(source, from);
+    if (!accept(path)) continue;
+    const to = join(target, path);
     mkdirSync(dirname(to), { recursive: true });
     try {
       linkSync(from, to);

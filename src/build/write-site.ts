@@ -7,6 +7,7 @@ import { listingKeys, siteDataKey } from "../cache/listings-key.js";
 import type { CachedPage, PageCache } from "../cache/page-cache.js";
 import type { RelatedCache } from "../cache/related-cache.js";
 import type { CaseEntry, Casebook } from "../link/casebook-model.js";
+import { viewCase } from "../link/case-view.js";
 import { writeIndexRecord } from "../search/index-record.js";
 import { SearchIndexer } from "../search/search-index.js";
 import { copyCaseMedia, readSiteFile, siteWriter, type SiteFiles } from "./site-writer.js";
@@ -91,8 +92,8 @@ export async function writeSite(book: Casebook, siteDir: string, options: WriteS
   const defer = options.previousSearchIndex !== undefined && keys.size > 0 && fresh < keys.size / 2 && fresh <= Math.max(DEFER_SEARCH.cases, keys.size * DEFER_SEARCH.share);
   // Pages are written as they are rendered, one case at a time, and fed to the search index at
   // once, so memory stays flat and indexing overlaps rendering.
-  // A case is searchable once in every language it is written in (see case-page.ts).
-  const searchable = book.cases.reduce((n, entry) => n + book.languages.filter((lang) => entry.versions.has(lang)).length, 0);
+  // A case page is searchable unless it shows the original in its stead (see case-page.ts).
+  const searchable = book.cases.reduce((n, entry) => n + book.languages.filter((lang) => !viewCase(entry, lang).fallback).length, 0);
   const search = defer || options.search === false ? undefined : new SearchIndexer(searchable);
   const searchPages: { path: string; file: string }[] = [];
   // The sitemap lists the shared pages, the listings, the case pages and the permalinks, in this

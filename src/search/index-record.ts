@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { hashText } from "../cache/hash-tree.js";
+import { replaceFile } from "../cache/replace-file.js";
 import { SHARDS_FILE, type ShardList, type ShardPages } from "./search-shards.js";
 
 /**
@@ -49,9 +50,7 @@ export function shardsIfCurrent(record: IndexRecord | undefined, folder: string)
 /** Records, in the file `file`, what the index just written into `folder` was made from. */
 export function writeIndexRecord(file: string, folder: string, shards: ShardPages[]): void {
   const record = indexRecord(folder, shards);
-  if (!record) return;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(record));
+  if (record) replaceFile(file, JSON.stringify(record));
 }
 
 /** Each shard's pages, when the record in the file `file` describes the index now in `folder`. */

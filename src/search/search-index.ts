@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { keepShardData, pageHash, ShardDealer, shardCount, shardFolder, writeShardList, type ShardPages } from "./search-shards.js";
+import { hashText } from "../cache/hash-tree.js";
+import { keepShardData, ShardDealer, shardCount, shardFolder, writeShardList, type ShardPages } from "./search-shards.js";
 
 export class SearchIndexError extends Error {
   override name = "SearchIndexError";
@@ -52,7 +53,7 @@ export class SearchIndexer {
     if (this.#failure) throw this.#failure;
     if (this.#writing) throw new SearchIndexError(`${path} was given to the search index after it began writing`);
     const n = this.#dealer.deal(html);
-    this.#pages[n]!.push([path, pageHash(html)]);
+    this.#pages[n]!.push([path, hashText(html)]);
     if (this.#only && !this.#only.has(n)) return;
     const job = this.#shards[n]!
       .then((index) => index.addHTMLFile({ url: path, content: html }))
@@ -78,7 +79,12 @@ export class SearchIndexer {
 
   /** Each shard's pages (paths and hashes of their HTML), as dealt so far. */
   shardPages(): ShardPages[] {
-    return this.#pages.slice(0, Math.max(1, this.#dealer.used));
+    return this.#pages.slice(0, this.#written);
+  }
+
+  /** The shards written: those dealt a page (fewer pages may have come than were announced), at least one. */
+  get #written(): number {
+    return Math.max(1, this.#dealer.used);
   }
 
   /**
@@ -96,8 +102,7 @@ export class SearchIndexer {
       if (this.#only && !reuse) throw new SearchIndexError("the shards not made again have nowhere to come from");
       await Promise.all(this.#pending);
       if (this.#failure) throw this.#failure;
-      // Only the shards dealt a page are written (fewer pages may have come than were announced).
-      shards = (await Promise.all(this.#shards)).slice(0, Math.max(1, this.#dealer.used));
+      shards = (await Promise.all(this.#shards)).slice(0, this.#written);
     } catch (error) {
       await pagefind.close();
       throw error;

@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { linkFolder } from "../build/site-writer.js";
+import { hashText } from "../cache/hash-tree.js";
 
 /**
  * How the search index is split. Pagefind keeps every page it was given in memory and, while it
@@ -91,23 +92,13 @@ function languageOf(html: string): string {
 /** What a shard was made from: its pages' paths and a hash of their HTML, in the order they were given. */
 export type ShardPages = [path: string, hash: string][];
 
-export function pageHash(html: string): string {
-  return createHash("sha1").update(html).digest("base64url");
-}
-
 /**
  * Links shard `n` of the index in `from` into `to`: the same files, so a shard made from the same
  * pages need not be made again. Shard 0 is the index's own folder, without the other shards.
  */
 export function linkShard(from: string, n: number, to: string): void {
-  const source = n === 0 ? from : join(from, shardFolder(n));
-  for (const entry of readdirSync(source, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = relative(source, join(entry.parentPath, entry.name));
-    if (n === 0 && (path === SHARDS_FILE || path.startsWith("shard-"))) continue;
-    mkdirSync(dirname(join(to, path)), { recursive: true });
-    linkSync(join(source, path), join(to, path));
-  }
+  if (n > 0) linkFolder(join(from, shardFolder(n)), to);
+  else linkFolder(from, to, (path) => path !== SHARDS_FILE && !path.startsWith("shard-"));
 }
 
 /**
@@ -122,7 +113,7 @@ export function changedShards<P>(recorded: ShardPages[] | undefined, pages: read
   try {
     for (const page of pages) {
       const html = read(page);
-      now[dealer.deal(html)]!.push([page.path, pageHash(html)]);
+      now[dealer.deal(html)]!.push([page.path, hashText(html)]);
     }
   } catch {
     return undefined;
